@@ -1,0 +1,23 @@
+/* osl-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "osl-application.h"
+
+G_BEGIN_DECLS
+
+#define OSL_TYPE_WINDOW (osl_window_get_type ())
+G_DECLARE_FINAL_TYPE (OslWindow, osl_window, OSL, WINDOW, GtkApplicationWindow)
+
+OslWindow  *osl_window_new              (OslApplication *application);
+GtkWidget  *osl_window_get_visible_page (OslWindow      *self);
+void        osl_window_set_visible_page (OslWindow      *self,
+                                         const char     *name);
+void        osl_window_show_toast       (OslWindow      *self,
+                                         const char     *message);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* osl-bench.h: figures that os-lens-cli bench measures and prints
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _OslBench OslBench;
+
+/* One benchmark: measures something and reports one or more figures. */
+typedef void (*OslBenchFunc) (OslBench *bench);
+
+void    osl_bench_report      (OslBench   *bench,
+                               const char *name,
+                               double      value,
+                               const char *unit,
+                               double      target);
+double  osl_bench_now_ms      (void);
+double  osl_bench_median      (double     *samples,
+                               guint       n_samples);
+double  osl_bench_max         (const double *samples,
+                               guint         n_samples);
+gboolean osl_bench_is_quick   (OslBench   *bench);
+
+/* scheduling */
+/* memory */
+/* containers */
+/* flashcards */
+
+G_END_DECLS

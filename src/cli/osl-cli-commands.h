@@ -1,0 +1,29 @@
+/* osl-cli-commands.h: the commands of os-lens-cli
+ *
+ * Each command takes its own argv (argv[0] is the command name) and
+ * returns the process exit status: 0 on success, 1 on bad input or a
+ * failed operation, 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef int (*OslCliCommandFunc) (int    argc,
+                                  char **argv);
+
+int osl_cli_render (int argc, char **argv);
+int osl_cli_bench  (int argc, char **argv);
+/* scheduling */
+/* memory */
+/* containers */
+/* flashcards */
+
+int osl_cli_fail   (int         status,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS

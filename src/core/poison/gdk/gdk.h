@@ -1,0 +1,1 @@
+#error "src/core is GLib-only: GTK, GDK, cairo and pango belong in src/diagram or src/app"

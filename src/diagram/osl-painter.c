@@ -1,0 +1,453 @@
+/* osl-painter.c: one painter for screen, PNG, SVG and PDF
+ *
+ * The screen, the exporter and the CLI all call osl_painter_paint(), so
+ * an exported slide is exactly what the class saw.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "osl-painter.h"
+
+#define TEXT_PADDING 6.0
+#define EXPORT_MAX_SIDE 16384
+
+G_DEFINE_QUARK (osl-painter-error-quark, osl_painter_error)
+
+typedef struct
+{
+  cairo_t      *cr;
+  OslTheme     *theme;
+  PangoLayout  *layout;
+  double        line_scale;
+} Painter;
+
+static void
+set_source (Painter  *p,
+            OslRgb    rgb,
+            double    alpha)
+{
+  cairo_set_source_rgba (p->cr, rgb.red, rgb.green, rgb.blue, alpha);
+}
+
+static OslRgb
+fill_rgb (Painter            *p,
+          const OslSceneNode *node)
+{
+  OslRgb to = osl_theme_get_rgb (p->theme, node->fill);
+  OslRgb from;
+  double t = node->fill_blend;
+
+  if (t >= 1.0)
+    return to;
+  from = osl_theme_get_rgb (p->theme, node->fill_before);
+  return (OslRgb) { from.red + (to.red - from.red) * t,
+                    from.green + (to.green - from.green) * t,
+                    from.blue + (to.blue - from.blue) * t };
+}
+
+static OslRgb
+text_rgb (Painter            *p,
+          const OslSceneNode *node)
+{
+  /* Labels on a coloured fill pick black or white for contrast; labels
+   * on the surface use the role the scene asked for. */
+  if (node->kind != OSL_NODE_TEXT && node->fill != OSL_COLOR_NONE &&
+      node->fill != OSL_COLOR_SURFACE && node->fill != OSL_COLOR_BACKGROUND)
+    return osl_theme_get_text_rgb_on (p->theme, node->fill);
+  return osl_theme_get_rgb (p->theme, node->text_color);
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+paint_pattern (Painter            *p,
+               const OslSceneNode *node)
+{
+  cairo_t *cr = p->cr;
+  double step = 7, extent = node->w + node->h;
+
+  if (node->pattern == OSL_PATTERN_SOLID)
+    return;
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_source (p, osl_theme_get_text_rgb_on (p->theme, node->fill), 0.45);
+  cairo_set_line_width (cr, 1.6);
+  cairo_new_path (cr);
+  switch (node->pattern)
+    {
+    case OSL_PATTERN_STRIPES:
+    case OSL_PATTERN_CROSS:
+      for (double d = 0; d < extent; d += step)
+        {
+          cairo_move_to (cr, node->x + d, node->y);
+          cairo_line_to (cr, node->x + d - node->h, node->y + node->h);
+          if (node->pattern == OSL_PATTERN_CROSS)
+            {
+              cairo_move_to (cr, node->x + node->w - d, node->y);
+              cairo_line_to (cr, node->x + node->w - d + node->h, node->y + node->h);
+            }
+        }
+      break;
+    case OSL_PATTERN_HORIZONTAL:
+      for (double d = step / 2; d < node->h; d += step)
+        {
+          cairo_move_to (cr, node->x, node->y + d);
+          cairo_line_to (cr, node->x + node->w, node->y + d);
+        }
+      break;
+    case OSL_PATTERN_VERTICAL:
+      for (double d = step / 2; d < node->w; d += step)
+        {
+          cairo_move_to (cr, node->x + d, node->y);
+          cairo_line_to (cr, node->x + d, node->y + node->h);
+        }
+      break;
+    case OSL_PATTERN_DOTS:
+      for (double dy = step / 2; dy < node->h; dy += step)
+        for (double dx = step / 2 + (fmod (dy, 2 * step) > step ? step / 2 : 0); dx < node->w; dx += step)
+          {
+            cairo_move_to (cr, node->x + dx + 1.3, node->y + dy);
+            cairo_arc (cr, node->x + dx, node->y + dy, 1.3, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+      break;
+    case OSL_PATTERN_SOLID:
+    case OSL_N_PATTERNS:
+    default:
+      break;
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+layout_text (Painter            *p,
+             const OslSceneNode *node,
+             double              width)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoAlignment alignment = PANGO_ALIGN_CENTER;
+
+  font = pango_font_description_from_string (node->flags & OSL_NODE_FLAG_MONOSPACE ? "Monospace" : "Sans");
+  pango_font_description_set_absolute_size (font, MAX (1.0, node->font_size) * PANGO_SCALE);
+  if (node->flags & OSL_NODE_FLAG_BOLD)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  if (node->flags & OSL_NODE_FLAG_ITALIC)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (p->layout, font);
+
+  if (node->flags & OSL_NODE_FLAG_ALIGN_START)
+    alignment = PANGO_ALIGN_LEFT;
+  else if (node->flags & OSL_NODE_FLAG_ALIGN_END)
+    alignment = PANGO_ALIGN_RIGHT;
+  pango_layout_set_alignment (p->layout, alignment);
+  pango_layout_set_width (p->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (p->layout, PANGO_WRAP_WORD_CHAR);
+
+  if (node->flags & OSL_NODE_FLAG_MARKUP)
+    pango_layout_set_markup (p->layout, node->text, -1);
+  else
+    {
+      pango_layout_set_attributes (p->layout, NULL);
+      pango_layout_set_text (p->layout, node->text, -1);
+    }
+}
+
+static void
+paint_text_in (Painter            *p,
+               const OslSceneNode *node,
+               double              x,
+               double              y,
+               double              w,
+               double              h)
+{
+  double padding = node->kind == OSL_NODE_TEXT ? 0 : TEXT_PADDING;
+  int text_width, text_height;
+  double top;
+
+  if (node->text == NULL || *node->text == '\0')
+    return;
+  layout_text (p, node, w - 2 * padding);
+  pango_layout_get_pixel_size (p->layout, &text_width, &text_height);
+  if (node->flags & OSL_NODE_FLAG_VALIGN_TOP)
+    top = y + padding;
+  else
+    top = y + (h - text_height) / 2;
+  set_source (p, text_rgb (p, node), 1.0);
+  cairo_move_to (p->cr, x + padding, top);
+  pango_cairo_show_layout (p->cr, p->layout);
+}
+
+static void
+paint_outline (Painter            *p,
+               const OslSceneNode *node)
+{
+  cairo_t *cr = p->cr;
+
+  if (node->flags & OSL_NODE_FLAG_EMPHASIS)
+    {
+      set_source (p, osl_theme_get_rgb (p->theme, OSL_COLOR_ACCENT), 1.0);
+      cairo_set_line_width (cr, 3.5 * p->line_scale);
+    }
+  else if (node->stroke != OSL_COLOR_NONE)
+    {
+      set_source (p, osl_theme_get_rgb (p->theme, node->stroke), 1.0);
+      cairo_set_line_width (cr, node->line_width * p->line_scale);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      return;
+    }
+  if (node->flags & OSL_NODE_FLAG_DASHED)
+    {
+      double dash[] = { 6, 4 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+paint_shape (Painter            *p,
+             const OslSceneNode *node)
+{
+  cairo_t *cr = p->cr;
+
+  rounded_rectangle (cr, node->x, node->y, node->w, node->h, node->radius);
+  if (node->fill != OSL_COLOR_NONE)
+    {
+      set_source (p, fill_rgb (p, node), 1.0);
+      cairo_fill_preserve (cr);
+      paint_pattern (p, node);
+    }
+  paint_outline (p, node);
+  paint_text_in (p, node, node->x, node->y, node->w, node->h);
+}
+
+static void
+paint_arrow_head (Painter *p,
+                  double   from_x,
+                  double   from_y,
+                  double   to_x,
+                  double   to_y,
+                  double   size)
+{
+  double angle = atan2 (to_y - from_y, to_x - from_x);
+
+  cairo_move_to (p->cr, to_x, to_y);
+  cairo_line_to (p->cr, to_x - size * cos (angle - 0.45), to_y - size * sin (angle - 0.45));
+  cairo_line_to (p->cr, to_x - size * cos (angle + 0.45), to_y - size * sin (angle + 0.45));
+  cairo_close_path (p->cr);
+  cairo_fill (p->cr);
+}
+
+static void
+paint_arrow (Painter            *p,
+             const OslSceneNode *node)
+{
+  cairo_t *cr = p->cr;
+  OslColor stroke = node->flags & OSL_NODE_FLAG_EMPHASIS ? OSL_COLOR_ACCENT : node->stroke;
+  double width = node->line_width * p->line_scale;
+  double head = 6 + 2.5 * width;
+
+  set_source (p, osl_theme_get_rgb (p->theme, stroke), 1.0);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (node->flags & OSL_NODE_FLAG_DASHED)
+    {
+      double dash[] = { 6, 5 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_move_to (cr, node->x, node->y);
+  cairo_line_to (cr, node->x2, node->y2);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (!(node->flags & OSL_NODE_FLAG_NO_HEAD))
+    paint_arrow_head (p, node->x, node->y, node->x2, node->y2, head);
+  if (node->flags & OSL_NODE_FLAG_TWO_HEADS)
+    paint_arrow_head (p, node->x2, node->y2, node->x, node->y, head);
+  if (node->text != NULL)
+    {
+      double mx = (node->x + node->x2) / 2, my = (node->y + node->y2) / 2;
+      paint_text_in (p, node, mx - 120, my - node->font_size * 1.6, 240, node->font_size * 1.4);
+    }
+}
+
+static void
+paint_node (Painter            *p,
+            const OslSceneNode *node)
+{
+  gboolean translucent = node->opacity < 0.999;
+
+  if (node->opacity <= 0.001)
+    return;
+  if (translucent)
+    cairo_push_group (p->cr);
+  switch (node->kind)
+    {
+    case OSL_NODE_BOX:
+    case OSL_NODE_TOKEN:
+    case OSL_NODE_CHIP:
+      paint_shape (p, node);
+      break;
+    case OSL_NODE_TEXT:
+      paint_text_in (p, node, node->x, node->y, node->w, node->h);
+      break;
+    case OSL_NODE_ARROW:
+      paint_arrow (p, node);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (translucent)
+    {
+      cairo_pop_group_to_source (p->cr);
+      cairo_paint_with_alpha (p->cr, node->opacity);
+    }
+}
+
+/**
+ * osl_painter_paint:
+ * @scale: device units per scene unit (the zoom, times any export scale)
+ *
+ * Paints the background and every node of @scene, in order, at the
+ * current origin of @cr.
+ */
+void
+osl_painter_paint (OslScene *scene,
+                   OslTheme *theme,
+                   cairo_t  *cr,
+                   double    scale)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_font_options_t *options;
+  Painter p = { cr, theme, NULL, osl_theme_get_line_scale (theme) };
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  set_source (&p, osl_theme_get_rgb (theme, OSL_COLOR_BACKGROUND), 1.0);
+  cairo_rectangle (cr, 0, 0, osl_scene_get_width (scene), osl_scene_get_height (scene));
+  cairo_fill (cr);
+
+  layout = pango_cairo_create_layout (cr);
+  /* Unhinted metrics keep text the same size at every zoom step. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  p.layout = layout;
+
+  for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
+    paint_node (&p, osl_scene_get_node (scene, i));
+  cairo_restore (cr);
+}
+
+static cairo_surface_t *
+create_export_surface (const char  *path,
+                       int          width,
+                       int          height,
+                       gboolean    *is_png,
+                       GError     **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  *is_png = FALSE;
+  if (g_str_has_suffix (lower, ".png"))
+    {
+      *is_png = TRUE;
+      return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+    }
+  if (g_str_has_suffix (lower, ".svg"))
+    return cairo_svg_surface_create (path, width, height);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return cairo_pdf_surface_create (path, width, height);
+  g_set_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_FORMAT,
+               _("“%s” does not end in .png, .svg or .pdf, so OS Lens cannot tell which format to write."),
+               path);
+  return NULL;
+}
+
+/**
+ * osl_painter_export:
+ * @width: the image width in pixels (PNG) or points (SVG, PDF)
+ *
+ * Writes @scene scaled to fit @width × @height, centred, in the format
+ * that the file name's extension names.
+ */
+gboolean
+osl_painter_export (OslScene    *scene,
+                    OslTheme    *theme,
+                    const char  *path,
+                    int          width,
+                    int          height,
+                    GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean is_png;
+  OslRgb background;
+  double scale;
+
+  if (width < 16 || height < 16 || width > EXPORT_MAX_SIDE || height > EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_SIZE,
+                   _("An image of %d × %d is not possible; each side must be between 16 and %d."),
+                   width, height, EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  surface = create_export_surface (path, width, height, &is_png, error);
+  if (surface == NULL)
+    return FALSE;
+
+  scale = MIN (width / osl_scene_get_width (scene), height / osl_scene_get_height (scene));
+  background = osl_theme_get_rgb (theme, OSL_COLOR_BACKGROUND);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
+  cairo_translate (cr,
+                   (width - osl_scene_get_width (scene) * scale) / 2,
+                   (height - osl_scene_get_height (scene) * scale) / 2);
+  osl_painter_paint (scene, theme, cr, scale);
+  cairo_destroy (cr);
+
+  if (is_png)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_WRITE,
+                   _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

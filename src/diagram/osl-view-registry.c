@@ -1,0 +1,75 @@
+/* osl-view-registry.c: the four views as the CLI and export know them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "osl-view-registry.h"
+
+/* A view whose own scene has not been written yet shows its title and
+ * the lecture cards it will cover, so the shell can be tried end to end. */
+OslScene *
+osl_view_title_scene (const char *title,
+                      const char *subtitle,
+                      double      width,
+                      double      height)
+{
+  OslScene *scene = osl_scene_new (width, height, title);
+  OslSceneNode *node;
+
+  node = osl_scene_add_text (scene, "title", 0, height / 2 - 60, width, 60, title, 40);
+  node->flags |= OSL_NODE_FLAG_BOLD;
+  node = osl_scene_add_text (scene, "subtitle", 0, height / 2 + 10, width, 40, subtitle, 18);
+  node->text_color = OSL_COLOR_MUTED;
+  return scene;
+}
+
+static OslScene *
+scheduling_title_scene (const char *scenario_path, double width, double height, GError **error)
+{
+  return osl_view_title_scene (_("Scheduling"), _("Lecture cards 1–8"), width, height);
+}
+
+static OslScene *
+memory_title_scene (const char *scenario_path, double width, double height, GError **error)
+{
+  return osl_view_title_scene (_("Memory"), _("Lecture cards 9–20 and 34"), width, height);
+}
+
+static OslScene *
+containers_title_scene (const char *scenario_path, double width, double height, GError **error)
+{
+  return osl_view_title_scene (_("VMs & Containers"), _("Lecture cards 21–57"), width, height);
+}
+
+static OslScene *
+flashcards_title_scene (const char *scenario_path, double width, double height, GError **error)
+{
+  return osl_view_title_scene (_("Flashcards"), _("All 57 lecture cards"), width, height);
+}
+
+static const OslViewInfo views[] = {
+  { "scheduling", N_("Scheduling"), scheduling_title_scene },
+  { "memory", N_("Memory"), memory_title_scene },
+  { "containers", N_("VMs & Containers"), containers_title_scene },
+  { "flashcards", N_("Flashcards"), flashcards_title_scene },
+};
+
+const OslViewInfo *
+osl_view_registry_get_views (guint *n_views)
+{
+  *n_views = G_N_ELEMENTS (views);
+  return views;
+}
+
+const OslViewInfo *
+osl_view_registry_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (views[i].name, name) == 0)
+      return &views[i];
+  return NULL;
+}
