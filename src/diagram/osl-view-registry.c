@@ -52,9 +52,16 @@ flashcards_title_scene (const char *scenario_path, double width, double height, 
 }
 
 static const OslViewInfo views[] = {
+  /* scheduling */
   { "scheduling", N_("Scheduling"), scheduling_title_scene },
+
+  /* memory */
   { "memory", N_("Memory"), memory_title_scene },
+
+  /* containers */
   { "containers", N_("VMs & Containers"), containers_title_scene },
+
+  /* flashcards */
   { "flashcards", N_("Flashcards"), flashcards_title_scene },
 };
 
