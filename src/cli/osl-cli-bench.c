@@ -134,6 +134,7 @@ bench_paint_views (OslBench *bench)
 static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
+  osl_bench_sched_run,
   /* memory */
   /* containers */
   /* flashcards */

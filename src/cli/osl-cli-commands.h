@@ -18,6 +18,7 @@ typedef int (*OslCliCommandFunc) (int    argc,
 int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
+int osl_cli_sched  (int argc, char **argv);
 /* memory */
 /* containers */
 /* flashcards */

@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "render", osl_cli_render, N_("Draw a view to a PNG, SVG or PDF file") },
   { "bench", osl_cli_bench, N_("Measure drawing and simulation speed") },
   /* scheduling */
+  { "sched", osl_cli_sched, N_("Run a scheduling scenario: trace and statistics") },
   /* memory */
   /* containers */
   /* flashcards */

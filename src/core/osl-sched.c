@@ -801,7 +801,8 @@ dispatch (OslSchedState *state,
   OslSchedCpu *cpu = &state->cpus[cpu_number];
   OslSchedProc *proc = &state->procs[process];
 
-  proc->run_priority = osl_sched_state_effective_priority (state, process);
+  if (state->scenario->policy == OSL_SCHED_PRIORITY)
+    proc->run_priority = osl_sched_state_effective_priority (state, process);
   proc->wait_ticks += state->now - proc->since;
   proc->state = OSL_PROC_RUNNING;
   proc->cpu = cpu_number;
@@ -835,7 +836,8 @@ dispatch_free_cpus (OslSchedState *state,
         continue;
       if (!find_best_ready (state, &level, &index))
         {
-          if (cpu->continuing >= 0 || cpu->free_cause != OSL_MODE_IDLE)
+          if ((cpu->continuing >= 0 || cpu->free_cause != OSL_MODE_IDLE) &&
+              state->n_terminated < state->n_processes)
             emit (state, events, OSL_EVENT_IDLE, -1, c, 0, 0);
           cpu->free_cause = OSL_MODE_IDLE;
           continue;
@@ -1249,7 +1251,7 @@ osl_sched_state_new (const OslSchedScenario *scenario,
   queue_init (&state->job_queue, n);
   queue_init (&state->io_queue, n);
   for (guint l = 0; l < OSL_SCHED_MAX_LEVELS; l++)
-    queue_init (&state->ready[l], l < scenario->n_levels || l == 0 ? n : 0);
+    queue_init (&state->ready[l], l == 0 || (scenario->policy == OSL_SCHED_MLFQ && l < scenario->n_levels) ? n : 0);
   osl_py_random_seed (&state->rng, scenario->seed);
   decide (state, events);
   return state;

@@ -149,7 +149,7 @@ test_presets (void)
       g_assert_no_error (error);
       g_assert_nonnull (scenario->title);
       g_assert_nonnull (scenario->description);
-      run = osl_sched_run_new (scenario, &error);
+      run = osl_sched_run_new (osl_sched_scenario_copy (scenario), &error);
       g_assert_no_error (error);
       n_presets++;
     }

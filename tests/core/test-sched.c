@@ -72,7 +72,7 @@ static OslSchedRun *
 run_checked (OslSchedScenario *scenario)
 {
   g_autoptr(GError) error = NULL;
-  OslSchedRun *run = osl_sched_run_new (scenario, &error);
+  OslSchedRun *run = osl_sched_run_new (osl_sched_scenario_copy (scenario), &error);
 
   g_assert_no_error (error);
   return run;
