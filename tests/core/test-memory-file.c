@@ -30,7 +30,7 @@ assert_refused (const char *json,
 static void
 test_lecture_preset (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
                                                  "memory-lecture.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OslMemoryFile) file = osl_memory_file_load (path, &error);
