@@ -27,6 +27,7 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
 /* memory */
+void osl_bench_memory_translate (OslBench *bench);
 /* containers */
 /* flashcards */
 

@@ -135,6 +135,7 @@ static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
   /* memory */
+  osl_bench_memory_translate,
   /* containers */
   /* flashcards */
 };

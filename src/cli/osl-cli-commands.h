@@ -19,6 +19,7 @@ int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
 /* memory */
+int osl_cli_translate (int argc, char **argv);
 /* containers */
 /* flashcards */
 
