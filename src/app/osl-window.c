@@ -27,6 +27,8 @@ struct _OslWindow
   /* Template widgets */
   GtkStack             *stack;
   GtkButton            *zoom_button;
+  GtkWidget            *zoom_box;
+  GtkMenuButton        *menu_button;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
 };
@@ -493,6 +495,8 @@ osl_window_class_init (OslWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/oslens/OSLens/ui/osl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OslWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OslWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, OslWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, OslWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, OslWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, OslWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, toast_close_clicked_cb);
@@ -512,6 +516,10 @@ static void
 osl_window_init (OslWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The zoom row lives in the main menu, as in GNOME Text Editor, so the
+   * header bar keeps room for the view switcher at 400 %. */
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
+                              self->zoom_box, "zoom");
   add_presenter_keys (self);
   add_drop_target (self);
 }
@@ -646,4 +654,28 @@ osl_window_open_file (OslWindow *self,
       return;
     }
   gtk_stack_set_visible_child (self->stack, page);
+}
+
+/**
+ * osl_window_explore:
+ * @page_name: the view to show
+ * @state: (nullable): a state that view knows, e.g. "preset:convoy"
+ *
+ * Shows a view in a given state: what a flashcard's "Explore this" does.
+ */
+void
+osl_window_explore (OslWindow  *self,
+                    const char *page_name,
+                    const char *state)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (OSL_IS_WINDOW (self));
+
+  page = osl_window_get_page (self, page_name);
+  if (page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, page);
+  if (state != NULL && OSL_IS_PAGE (page) && !osl_page_show_state (OSL_PAGE (page), state))
+    g_debug ("View %s does not know the state %s", page_name, state);
 }
