@@ -118,57 +118,59 @@ focus_wants_keys (OslWindow *self)
   return FALSE;
 }
 
-static gboolean
-presenter_next_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+typedef enum
 {
-  OslWindow *self = OSL_WINDOW (widget);
-  gboolean always = GPOINTER_TO_INT (user_data);
+  PRESENTER_NEXT,
+  PRESENTER_PREVIOUS,
+  PRESENTER_PLAY_PAUSE,
+  PRESENTER_RESTART,
+} PresenterAction;
 
-  if ((!always && focus_wants_keys (self)) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_step_forward (visible_page (self));
-  return TRUE;
-}
-
-static gboolean
-presenter_previous_cb (GtkWidget *widget,
-                       GVariant  *args,
-                       gpointer   user_data)
+typedef struct
 {
-  OslWindow *self = OSL_WINDOW (widget);
-  gboolean always = GPOINTER_TO_INT (user_data);
+  const char      *trigger;
+  PresenterAction  action;
+  gboolean         always;   /* even when a text field has the focus */
+} PresenterShortcut;
 
-  if ((!always && focus_wants_keys (self)) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_step_back (visible_page (self));
-  return TRUE;
-}
+/* What a clicker sends, and the keys a presenter expects at a laptop. */
+static const PresenterShortcut presenter_shortcuts[] = {
+  { "Page_Down", PRESENTER_NEXT, TRUE },
+  { "Page_Up", PRESENTER_PREVIOUS, TRUE },
+  { "Right", PRESENTER_NEXT, FALSE },
+  { "Left", PRESENTER_PREVIOUS, FALSE },
+  { "space", PRESENTER_PLAY_PAUSE, FALSE },
+  { "Home", PRESENTER_RESTART, FALSE },
+};
 
 static gboolean
-presenter_play_pause_cb (GtkWidget *widget,
-                         GVariant  *args,
-                         gpointer   user_data)
+presenter_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
 {
+  const PresenterShortcut *shortcut = user_data;
   OslWindow *self = OSL_WINDOW (widget);
+  OslPage *page = visible_page (self);
 
-  if (focus_wants_keys (self) || visible_page (self) == NULL)
+  if (page == NULL || (!shortcut->always && focus_wants_keys (self)))
     return FALSE;
-  osl_page_play_pause (visible_page (self));
-  return TRUE;
-}
-
-static gboolean
-presenter_restart_cb (GtkWidget *widget,
-                      GVariant  *args,
-                      gpointer   user_data)
-{
-  OslWindow *self = OSL_WINDOW (widget);
-
-  if (focus_wants_keys (self) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_restart (visible_page (self));
+  switch (shortcut->action)
+    {
+    case PRESENTER_NEXT:
+      osl_page_step_forward (page);
+      break;
+    case PRESENTER_PREVIOUS:
+      osl_page_step_back (page);
+      break;
+    case PRESENTER_PLAY_PAUSE:
+      osl_page_play_pause (page);
+      break;
+    case PRESENTER_RESTART:
+      osl_page_restart (page);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return TRUE;
 }
 
@@ -184,14 +186,14 @@ leave_fullscreen_cb (GtkWidget *widget,
 }
 
 static void
-add_presenter_shortcut (GtkShortcutController *controller,
-                        const char            *trigger,
-                        GtkShortcutFunc        callback,
-                        gboolean               always)
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              GtkShortcutFunc        callback,
+              gconstpointer          data)
 {
   gtk_shortcut_controller_add_shortcut (controller,
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                                                          gtk_callback_action_new (callback, GINT_TO_POINTER (always), NULL)));
+                                                          gtk_callback_action_new (callback, (gpointer) data, NULL)));
 }
 
 /* Capture phase, so a clicker's PageDown reaches the view even when a
@@ -203,13 +205,9 @@ add_presenter_keys (OslWindow *self)
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  add_presenter_shortcut (shortcuts, "Page_Down", presenter_next_cb, TRUE);
-  add_presenter_shortcut (shortcuts, "Page_Up", presenter_previous_cb, TRUE);
-  add_presenter_shortcut (shortcuts, "Right", presenter_next_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Left", presenter_previous_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "space", presenter_play_pause_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Home", presenter_restart_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Escape", leave_fullscreen_cb, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (presenter_shortcuts); i++)
+    add_shortcut (shortcuts, presenter_shortcuts[i].trigger, presenter_key_cb, &presenter_shortcuts[i]);
+  add_shortcut (shortcuts, "Escape", leave_fullscreen_cb, NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
