@@ -23,5 +23,8 @@ void        osl_window_show_toast       (OslWindow      *self,
                                          const char     *message);
 void        osl_window_open_file        (OslWindow      *self,
                                          GFile          *file);
+void        osl_window_explore          (OslWindow      *self,
+                                         const char     *page_name,
+                                         const char     *state);
 
 G_END_DECLS
