@@ -122,7 +122,7 @@ add_bit_splitter (OslScene              *scene,
           node = osl_scene_add_box (scene, bit_id, x + b * cell, y + 22, cell, 36, color,
                                     (va >> bit) & 1 ? "1" : "0");
           node->radius = 2;
-          node->font_size = MIN (18, cell * 0.8);
+          node->font_size = CLAMP (cell * 0.8, 15, 18);
           node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_CLICKABLE;
           node->pattern = color == OSL_COLOR_MUTED ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID;
           osl_scene_node_set_role (node, "bit");
@@ -768,7 +768,8 @@ merge_regions (GArray *regions)
       const OslMapRegion *region = &g_array_index (regions, OslMapRegion, i);
       MapRow *last = rows->len > 0 ? &g_array_index (rows, MapRow, rows->len - 1) : NULL;
 
-      if (last != NULL && region->path[0] == '/' && g_str_equal (last->path, region->path) &&
+      if (last != NULL && (region->path[0] == '/' || region->path[0] == '\0') &&
+          g_str_equal (last->path, region->path) && last->end == region->start &&
           strlen (last->perms) + 6 < sizeof last->perms)
         {
           last->end = region->end;
@@ -816,8 +817,22 @@ format_size (guint64 size)
   return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
 }
 
+/* How much a row tells about a process: its program, heap, stack and
+ * kernel-provided pages first, then anonymous memory, then libraries. */
+static guint
+row_priority (const MapRow *row)
+{
+  if (row->kind == OSL_REGION_ANONYMOUS)
+    return 1;
+  if ((row->kind == OSL_REGION_CODE || row->kind == OSL_REGION_DATA) && strstr (row->path, ".so") != NULL)
+    return 2;
+  if (row->kind == OSL_REGION_DATA && row->path[0] == '/' && strstr (row->path, "/bin/") == NULL)
+    return 2;
+  return 0;
+}
+
 /* The process's own memory map, highest address at the top as in most
- * textbook figures; libraries beyond what fits are summed up. */
+ * textbook figures; what does not fit is counted in the footer. */
 OslScene *
 osl_memory_scene_map (GArray *regions,
                       gint    selected,
@@ -825,7 +840,8 @@ osl_memory_scene_map (GArray *regions,
                       double  height)
 {
   g_autoptr(GArray) rows = merge_regions (regions);
-  guint max_rows, n_libraries = 0, shown = 0;
+  g_autofree gboolean *keep = g_new0 (gboolean, rows->len + 1);
+  guint max_rows, shown = 0;
   double y = 64;
   OslScene *scene;
   OslSceneNode *node;
@@ -834,13 +850,17 @@ osl_memory_scene_map (GArray *regions,
   height = MAX (height, 720);
   scene = osl_scene_new (width, height, _("This app's memory map (/proc/self/maps)"));
   add_title (scene, _("This app's memory map (/proc/self/maps), highest address first"), width);
-  max_rows = (height - y - 40) / 34;
-  for (guint i = 0; i < rows->len; i++)
-    n_libraries += g_array_index (rows, MapRow, i).kind == OSL_REGION_CODE;
+  max_rows = (height - y - 50) / 34;
+  for (guint priority = 0; priority < 3; priority++)
+    for (guint i = 0; i < rows->len && shown < max_rows; i++)
+      if (row_priority (&g_array_index (rows, MapRow, i)) == priority)
+        {
+          keep[i] = TRUE;
+          shown++;
+        }
   for (gint i = rows->len - 1; i >= 0; i--)
     {
       const MapRow *row = &g_array_index (rows, MapRow, i);
-      gboolean library = row->kind == OSL_REGION_CODE && strstr (row->path, ".so") != NULL;
       g_autofree char *id = NULL;
       g_autofree char *text = NULL;
       g_autofree char *size = NULL;
@@ -848,17 +868,15 @@ osl_memory_scene_map (GArray *regions,
       g_autofree char *tip = NULL;
       const char *name;
 
-      /* Keep the rows that tell the story; libraries only while room is left. */
-      if (library && shown + (rows->len - (guint) i) > max_rows - 1 && shown >= max_rows / 2)
+      if (!keep[i])
         continue;
-      if (shown >= max_rows - 1)
-        break;
       name = row->path[0] != '\0' ? row->path : _("(anonymous)");
       if (strrchr (name, '/') != NULL)
         name = strrchr (name, '/') + 1;
       size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" G_GINT64_MODIFIER "x – 0x%012" G_GINT64_MODIFIER "x   %-9s %-10s %s — %s",
-                              row->start, row->end, size, row->perms, name, osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
+      text = g_strdup_printf ("0x%012" G_GINT64_MODIFIER "x – 0x%012" G_GINT64_MODIFIER "x  %9s  %-14s %s — %s",
+                              row->start, row->end, size, row->perms, name,
+                              osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
       id = g_strdup_printf ("region-%u", row->first_region);
       target = g_strdup_printf ("region:%u", row->first_region);
       tip = g_strdup_printf (_("Click to walk 0x%" G_GINT64_MODIFIER "x, the start of %s"), row->start, name);
@@ -873,13 +891,12 @@ osl_memory_scene_map (GArray *regions,
       osl_scene_node_set_target (node, target);
       osl_scene_node_set_tooltip (node, tip);
       y += 34;
-      shown++;
     }
   {
-    g_autofree char *footer = g_strdup_printf (_("%u mappings in %u rows; %u of them hold code. Shown: %u rows. Colours: blue code, sky-blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
-                                               regions->len, rows->len, n_libraries, shown);
+    g_autofree char *footer = g_strdup_printf (_("%u mappings, %u rows, %u shown (libraries are left out first). Outline colours: blue code, sky blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
+                                               regions->len, rows->len, shown);
 
-    add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, 40, footer, SMALL_SIZE,
+    add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, 44, footer, SMALL_SIZE,
                OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
   }
   return scene;
