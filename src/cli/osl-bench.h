@@ -28,6 +28,7 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 /* scheduling */
 /* memory */
 void osl_bench_memory_translate (OslBench *bench);
+void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
 /* flashcards */
 

@@ -136,6 +136,7 @@ static const OslBenchFunc benchmarks[] = {
   /* scheduling */
   /* memory */
   osl_bench_memory_translate,
+  osl_bench_memory_walk_frame,
   /* containers */
   /* flashcards */
 };
