@@ -343,14 +343,18 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   if (state->va_problem != NULL || walk == NULL)
     {
-      node = osl_scene_add_box (scene, "problem", MARGIN, y + 30, width - 2 * MARGIN, 70, OSL_COLOR_SURFACE,
+      double problem_w = width - 2 * MARGIN - (state->tlb != NULL ? 400 : 0);
+
+      node = osl_scene_add_box (scene, "problem", MARGIN, y + 30, problem_w, 70, OSL_COLOR_SURFACE,
                                 state->va_problem != NULL ? state->va_problem : "");
-      node->stroke = OSL_COLOR_ERROR;
+      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
       node->line_width = 3;
       node->font_size = 18;
       osl_scene_node_set_role (node, "problem");
+      if (state->tlb != NULL)
+        add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y + 30, 380);
       if (state->narration != NULL)
-        add_label (scene, "narration", MARGIN, y + 120, width - 2 * MARGIN, 80, state->narration, BODY_SIZE,
+        add_label (scene, "narration", MARGIN, y + 120, problem_w, 120, state->narration, BODY_SIZE,
                    OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
       return scene;
     }
