@@ -73,7 +73,7 @@ add_pages (OslWindow *self)
     {
       GtkWidget *page = pages[i].create != NULL ? pages[i].create () : osl_view_page_new (pages[i].name);
 
-      gtk_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      osl_window_add_page (self, page, pages[i].name, _(pages[i].title));
     }
 }
 
@@ -529,6 +529,23 @@ osl_window_new (OslApplication *application)
 
   setup_with_settings (self, osl_application_get_settings (application));
   return self;
+}
+
+/**
+ * osl_window_add_page:
+ * @page: a widget implementing #OslPage
+ *
+ * Adds a view after the others; the window adds the four views itself.
+ */
+void
+osl_window_add_page (OslWindow  *self,
+                     GtkWidget  *page,
+                     const char *name,
+                     const char *title)
+{
+  g_return_if_fail (OSL_IS_WINDOW (self));
+  g_return_if_fail (OSL_IS_PAGE (page));
+  gtk_stack_add_titled (self->stack, page, name, title);
 }
 
 /**
