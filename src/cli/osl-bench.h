@@ -28,6 +28,8 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 /* scheduling */
 /* memory */
 /* containers */
+void osl_bench_docker_session (OslBench *bench);
+
 /* flashcards */
 
 G_END_DECLS

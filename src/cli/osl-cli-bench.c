@@ -136,6 +136,8 @@ static const OslBenchFunc benchmarks[] = {
   /* scheduling */
   /* memory */
   /* containers */
+  osl_bench_docker_session,
+
   /* flashcards */
 };
 

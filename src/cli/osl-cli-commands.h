@@ -20,6 +20,8 @@ int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
 /* memory */
 /* containers */
+int osl_cli_docker (int argc, char **argv);
+
 /* flashcards */
 
 int osl_cli_fail   (int         status,

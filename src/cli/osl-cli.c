@@ -24,6 +24,8 @@ static const Command commands[] = {
   /* scheduling */
   /* memory */
   /* containers */
+  { "docker", osl_cli_docker, N_("Run docker commands on a simulated engine") },
+
   /* flashcards */
 };
 

@@ -805,12 +805,13 @@ cmd_exec (Invocation *inv)
 {
   g_autoptr(GError) error = NULL;
   OslDockerContainer *c = osl_docker_engine_find_container (inv->engine, arg (inv, 0), &error);
+  int status = 0;
 
   if (c == NULL)
     return report_error (inv, error);
   g_ptr_array_add (inv->parsed->args, NULL);
   if (!osl_docker_engine_exec (inv->engine, c, (char **) inv->parsed->args->pdata + 1,
-                               flag_set (inv, "interactive"), inv->out, &error))
+                               flag_set (inv, "interactive"), inv->out, &status, &error))
     {
       g_ptr_array_remove_index (inv->parsed->args, inv->parsed->args->len - 1);
       if (error->code == OSL_DOCKER_ERROR_CLIENT)
@@ -821,7 +822,7 @@ cmd_exec (Invocation *inv)
       return report_error (inv, error);
     }
   g_ptr_array_remove_index (inv->parsed->args, inv->parsed->args->len - 1);
-  return 0;
+  return status;
 }
 
 static int

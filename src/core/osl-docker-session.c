@@ -17,11 +17,20 @@ commands_from_object (JsonObject  *object,
                       GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
   JsonArray *array;
 
-  array = osl_json_object_get_array_member_checked (object, "commands", OSL_DOCKER_SESSION_MAX_COMMANDS, error);
+  array = osl_json_object_get_array_member_checked (object, "commands", OSL_DOCKER_SESSION_MAX_COMMANDS,
+                                                    &local_error);
   if (array == NULL)
-    return NULL;
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
+                             _("The session has no \"commands\" list; it needs one, such as [\"docker ps\"]."));
+      return NULL;
+    }
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);

@@ -1603,6 +1603,7 @@ osl_docker_engine_exec (OslDockerEngine     *engine,
                         char               **argv,
                         gboolean             interactive,
                         GString             *out,
+                        int                 *exit_status,
                         GError             **error)
 {
   OslDockerState state = osl_docker_container_get_state (c);
@@ -1631,13 +1632,14 @@ osl_docker_engine_exec (OslDockerEngine     *engine,
                    "executable file not found in $PATH: unknown", argv[0]);
       return FALSE;
     }
+  *exit_status = 0;
   if (program == OSL_DOCKER_PROGRAM_SHELL && argv[1] == NULL)
     {
       if (interactive)
         g_string_append_printf (out, "root@%.12s:/# exit\n", c->id);
       return TRUE;
     }
-  osl_docker_shell_run (engine, c, argv, out);
+  *exit_status = osl_docker_shell_run (engine, c, argv, out);
   return TRUE;
 }
 

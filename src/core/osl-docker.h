@@ -243,6 +243,7 @@ gboolean            osl_docker_engine_exec         (OslDockerEngine    *engine,
                                                     char              **argv,
                                                     gboolean            interactive,
                                                     GString            *out,
+                                                    int                *exit_status,
                                                     GError            **error);
 gboolean            osl_docker_engine_attach       (OslDockerEngine    *engine,
                                                     OslDockerContainer *container,
