@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "osl-export-dialog.h"
+#include "osl-memory-page.h"
 #include "osl-page.h"
 #include "osl-view-page.h"
 #include "osl-window.h"
@@ -49,7 +50,7 @@ static const struct
   { "scheduling", N_("Scheduling"), NULL },
 
   /* memory */
-  { "memory", N_("Memory"), NULL },
+  { "memory", N_("Memory"), osl_memory_page_new },
 
   /* containers */
   { "containers", N_("VMs & Containers"), NULL },

@@ -27,7 +27,10 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
 /* memory */
+void osl_bench_memory_translate (OslBench *bench);
 /* containers */
+void osl_bench_docker_session (OslBench *bench);
+
 /* flashcards */
 
 G_END_DECLS

@@ -135,7 +135,10 @@ static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
   /* memory */
+  osl_bench_memory_translate,
   /* containers */
+  osl_bench_docker_session,
+
   /* flashcards */
 };
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "osl-memory-scene.h"
 #include "osl-view-registry.h"
 
 /* A view whose own scene has not been written yet shows its title and
@@ -34,12 +35,6 @@ scheduling_title_scene (const char *scenario_path, double width, double height, 
 }
 
 static OslScene *
-memory_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("Memory"), _("Lecture cards 9–20 and 34"), width, height);
-}
-
-static OslScene *
 containers_title_scene (const char *scenario_path, double width, double height, GError **error)
 {
   return osl_view_title_scene (_("VMs & Containers"), _("Lecture cards 21–57"), width, height);
@@ -56,7 +51,7 @@ static const OslViewInfo views[] = {
   { "scheduling", N_("Scheduling"), scheduling_title_scene },
 
   /* memory */
-  { "memory", N_("Memory"), memory_title_scene },
+  { "memory", N_("Memory"), osl_memory_scene_for_file },
 
   /* containers */
   { "containers", N_("VMs & Containers"), containers_title_scene },
