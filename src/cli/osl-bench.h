@@ -30,6 +30,8 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
+void osl_bench_docker_session (OslBench *bench);
+
 /* flashcards */
 
 G_END_DECLS

@@ -138,6 +138,8 @@ static const OslBenchFunc benchmarks[] = {
   osl_bench_memory_translate,
   osl_bench_memory_walk_frame,
   /* containers */
+  osl_bench_docker_session,
+
   /* flashcards */
 };
 

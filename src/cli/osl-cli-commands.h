@@ -21,6 +21,8 @@ int osl_cli_bench  (int argc, char **argv);
 /* memory */
 int osl_cli_translate (int argc, char **argv);
 /* containers */
+int osl_cli_docker (int argc, char **argv);
+
 /* flashcards */
 
 int osl_cli_fail   (int         status,

@@ -25,6 +25,8 @@ static const Command commands[] = {
   /* memory */
   { "translate", osl_cli_translate, N_("Walk the page tables of a memory file for an address") },
   /* containers */
+  { "docker", osl_cli_docker, N_("Run docker commands on a simulated engine") },
+
   /* flashcards */
 };
 
