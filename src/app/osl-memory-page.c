@@ -163,6 +163,8 @@ struct _OslMemoryPage
   GtkToggleButton *wp_button;
   GtkToggleButton *nxe_button;
   GtkButton      *play_button;
+  GtkButton      *map_button;
+  GtkButton      *unmap_button;
   GtkLabel       *problem_label;
   OslDiagramView *diagram;
 
@@ -318,6 +320,19 @@ sync_widgets (OslMemoryPage *self)
                               self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
   gtk_toggle_button_set_active (self->wp_button, self->file->config.wp);
   gtk_toggle_button_set_active (self->nxe_button, self->file->config.nxe);
+  /* The stories about processes and the memory map have no one address. */
+  {
+    StoryKind kind = current_story (self)->kind;
+    gboolean walking = self->custom || kind == STORY_WALK || kind == STORY_TLB || kind == STORY_EPT;
+    GtkWidget *walk_controls[] = {
+      GTK_WIDGET (self->address_entry), GTK_WIDGET (self->mode_dropdown), GTK_WIDGET (self->access_dropdown),
+      GTK_WIDGET (self->user_button), GTK_WIDGET (self->wp_button), GTK_WIDGET (self->nxe_button),
+      GTK_WIDGET (self->map_button), GTK_WIDGET (self->unmap_button),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (walk_controls); i++)
+      gtk_widget_set_sensitive (walk_controls[i], walking);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), self->va_problem != NULL);
   if (self->va_problem != NULL)
     gtk_label_set_text (self->problem_label, self->va_problem);
@@ -599,6 +614,7 @@ build_scene (double   width,
   StoryKind kind = self->custom ? (self->file->nested ? STORY_EPT : STORY_WALK) : story->kind;
   OslMemoryWalkState state = { 0 };
   g_autofree char *title = NULL;
+  g_autofree char *hit = NULL;
 
   switch (kind)
     {
@@ -633,8 +649,11 @@ build_scene (double   width,
       if (self->tlb_hit)
         state.walk = NULL;
     }
-  if (state.walk == NULL && state.va_problem == NULL)
-    state.va_problem = kind == STORY_TLB && self->tlb_hit ? _("TLB hit: no page walk at all.") : _("No walk yet.");
+  if (kind == STORY_TLB && self->tlb_hit)
+    state.va_problem = hit = g_strdup_printf (_("TLB hit: 0x%" G_GINT64_MODIFIER "X → 0x%" G_GINT64_MODIFIER "X with no page walk at all."),
+                                              self->va, self->walk.pa);
+  else if (state.walk == NULL && state.va_problem == NULL)
+    state.va_problem = _("Press Page Down to translate the first address.");
   return osl_memory_scene_walk (&state, width, height);
 }
 
@@ -1129,6 +1148,8 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, wp_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, nxe_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, map_button);
+  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, unmap_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram);
   gtk_widget_class_bind_template_callback (widget_class, address_activate_cb);
