@@ -131,6 +131,8 @@ add_bit_splitter (OslScene              *scene,
         }
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (_("sign extension\n%u–%u"), field->high, field->low);
+      else if (fw < 110)
+        label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
       else
         label = g_strdup_printf ("%s · %u–%u\n%s = %" G_GUINT64_FORMAT,
                                  field->name, field->high, field->low, value, field->value);
@@ -262,7 +264,7 @@ add_arithmetic (OslScene                 *scene,
 {
   GString *text = g_string_new (NULL);
   const OslWalk *walk = state->walk;
-  guint table_bits = state->config->mode == OSL_PAGING_X86_32 || state->config->mode == OSL_PAGING_X86_32_PSE ? 32 : 64;
+  guint table_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -323,7 +325,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   guint n_steps = walk != NULL ? MIN (state->n_shown, walk->n_steps) : 0;
   gboolean finished = walk != NULL && state->n_shown > walk->n_steps;
   guint n_columns = walk != NULL ? walk->n_steps + 2 : 2;
-  double colw, gapx = 30, y, table_y, x, prev_x, prev_y;
+  double colw, gapx = 30, y, table_y, x, prev_x, prev_y, chain_x;
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint n_fields, first_index_field;
   OslScene *scene;
@@ -364,7 +366,9 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   gapx = 24;
   /* CR3 and the page need less room than the tables between them. */
   colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * 150) / MAX (1, n_columns - 2));
-  x = MARGIN;
+  /* A short walk sits in the middle rather than at the left edge. */
+  chain_x = MAX (MARGIN, (width - (2 * 150 + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
+  x = chain_x;
   cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
   cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
   node = osl_scene_add_box (scene, "cr3", x, table_y + 46, 150, 74, OSL_COLOR_SURFACE, cr3_text);
@@ -381,12 +385,13 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       guint field = MIN (first_index_field + i, n_fields - 1);
       OslColor color = field_color (&fields[field], field, n_fields);
       g_autofree char *header_id = g_strdup_printf ("table-title-%u", i);
-      g_autofree char *header = g_strdup_printf (_("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u"),
+      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u, in a register")
+                                                                     : _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u"),
                                                  step->level, step->table, step->index);
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
       double row_y;
 
-      x = MARGIN + 150 + gapx + i * (colw + gapx);
+      x = chain_x + 150 + gapx + i * (colw + gapx);
       if (i >= n_steps)
         {
           /* Not reached yet: an empty placeholder keeps the layout still. */
@@ -400,13 +405,6 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
         }
       add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
-      if (step->from_register)
-        {
-          g_autofree char *note_id = g_strdup_printf ("register-note-%u", i);
-
-          add_label (scene, note_id, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 76, colw, 40,
-                     _("(a PDPTE register: loaded with CR3)"), SMALL_SIZE, OSL_NODE_FLAG_ITALIC);
-        }
       row_y = add_table_slice (scene, state, i, step, color, x, table_y + 46, colw);
       add_flag_chips (scene, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
       node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
@@ -417,7 +415,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
     }
 
   /* The page and the byte, or the fault. */
-  x = MARGIN + 150 + gapx + walk->n_steps * (colw + gapx);
+  x = chain_x + 150 + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
       g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%" G_GUINT64_FORMAT " KiB)"),
