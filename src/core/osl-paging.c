@@ -488,13 +488,18 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   OslWalkStep *step = NULL;
   OslFaultCause cause;
 
-  /* Only the header is cleared here, each step as it is used: clearing
+  /* Only the header is reset here, each step as it is used: clearing
    * all six steps costs more than the rest of a walk. */
-  memset (walk, 0, G_STRUCT_OFFSET (OslWalk, steps));
-  memset ((char *) walk + G_STRUCT_OFFSET (OslWalk, n_steps), 0,
-          sizeof *walk - G_STRUCT_OFFSET (OslWalk, n_steps));
   walk->access = access;
+  walk->n_steps = 0;
+  walk->fault = OSL_FAULT_NONE;
+  walk->cause = OSL_FAULT_CAUSE_NONE;
+  walk->error_code = 0;
   walk->fault_step = -1;
+  walk->reserved_mask = 0;
+  walk->pa = 0;
+  walk->page_size = 0;
+  walk->n_references = 0;
   if (config->mode != OSL_PAGING_TEXTBOOK && !is_long_mode (config->mode))
     va &= 0xFFFFFFFF;
   walk->va = va;
@@ -518,16 +523,19 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       guint64 rsvd;
 
       step = &walk->steps[walk->n_steps++];
-      *step = (OslWalkStep) {
-        .level = level->name,
-        .table = table,
-        .shift = level->shift,
-        .index_bits = level->bits,
-        .index = (va >> level->shift) & BITS (level->bits - 1, 0),
-        .entry_size = is_32bit_mode (config->mode) ? 4 : 8,
-        .from_register = level->from_register,
-      };
+      /* Field by field: a zeroing initialiser costs more than the walk. */
+      step->level = level->name;
+      step->table = table;
+      step->shift = level->shift;
+      step->index_bits = level->bits;
+      step->index = (va >> level->shift) & BITS (level->bits - 1, 0);
+      step->entry_size = is_32bit_mode (config->mode) ? 4 : 8;
       step->entry_pa = table + (guint64) step->index * step->entry_size;
+      step->from_register = level->from_register;
+      step->flags = 0;
+      step->leaf = FALSE;
+      step->page_size = 0;
+      step->may_write = step->may_user = step->no_execute = FALSE;
       if (!read_entry (mem, step, !level->from_register, translate, user_data, walk))
         {
           walk->n_steps--;
