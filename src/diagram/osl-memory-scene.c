@@ -700,7 +700,15 @@ osl_memory_scene_story (const OslVmStory *story,
       node->font_size = SMALL_SIZE;
       if (current != NULL && current->slot == (gint) s)
         node->flags |= OSL_NODE_FLAG_EMPHASIS;
-      token_text = g_strdup_printf ("%s\n%s", story->processes[slot->owner_pid[0]].name, (const char *) slot->data);
+      {
+        GString *owners = g_string_new (NULL);
+
+        /* A shared page names every process that maps it. */
+        for (guint o = 0; o < slot->n_owners; o++)
+          g_string_append_printf (owners, "%s%s", o > 0 ? " + " : "", story->processes[slot->owner_pid[o]].name);
+        token_text = g_strdup_printf ("%s\n%.24s", owners->str, (const char *) slot->data);
+        g_string_free (owners, TRUE);
+      }
       if (slot->frame >= 0)
         {
           tx = MARGIN + slot->frame * (frame_w + 10) + 8;

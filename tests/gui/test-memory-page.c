@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "osl-page.h"
 #include "osl-test-gui.h"
 
@@ -159,6 +161,31 @@ test_edit_flags (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0xE0001000");
 }
 
+static void
+test_save_and_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("osl-memory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "walk.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *diagram = find_child (page, g_type_from_name ("OslDiagramView"), NULL);
+  g_autoptr(OslScene) reopened = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  /* Clear the PT's R/W, save, start over, open: the edit is back. */
+  g_signal_emit_by_name (diagram, "node-activated", "flag:1:R/W", "flag-1-R/W");
+  g_assert_true (osl_page_save_file (OSL_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:nx"));
+  g_assert_true (osl_page_open_file (OSL_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  reopened = scene ();
+  g_assert_false (osl_scene_find (reopened, "flag-1-R/W")->flags & OSL_NODE_FLAG_BOLD);
+  g_assert_true (osl_scene_find (reopened, "flag-1-P")->flags & OSL_NODE_FLAG_BOLD);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,6 +202,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/stories", test_stories);
   g_test_add_func ("/memory-page/typed-address", test_typed_address);
   g_test_add_func ("/memory-page/edit-flags", test_edit_flags);
+  g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
