@@ -29,6 +29,7 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 /* memory */
 /* containers */
 void osl_bench_docker_session (OslBench *bench);
+void osl_bench_containers_paint (OslBench *bench);
 
 /* flashcards */
 

@@ -137,6 +137,7 @@ static const OslBenchFunc benchmarks[] = {
   /* memory */
   /* containers */
   osl_bench_docker_session,
+  osl_bench_containers_paint,
 
   /* flashcards */
 };
