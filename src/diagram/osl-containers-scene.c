@@ -148,15 +148,7 @@ add_stack (OslScene       *scene,
         }
       /* The one kernel every container shares. */
       if (stack->kind == OSL_STACK_CONTAINERS && layer->role == OSL_LAYER_KERNEL)
-        {
-          g_autofree char *shared_id = g_strdup_printf ("stack:%s:shared", stack->id);
-          node = osl_scene_find (scene, "stack:containers:host-os:0");
-          node->flags |= OSL_NODE_FLAG_EMPHASIS;
-          node = osl_scene_add_chip (scene, shared_id, x + width - 150, y + 6, 144, 24,
-                                     OSL_COLOR_BACKGROUND, _("shared by all"));
-          node->font_size = 15;
-          node->stroke = OSL_COLOR_ACCENT;
-        }
+        osl_scene_find (scene, "stack:containers:host-os:0")->flags |= OSL_NODE_FLAG_EMPHASIS;
     }
   node = osl_scene_add_text (scene, head_id, x, y - 64, width, 56, head, BODY_SIZE);
   node->flags |= OSL_NODE_FLAG_MARKUP;

@@ -55,7 +55,6 @@ test_stacks (void)
   g_assert_null (osl_scene_find (scene, "stack:type1:hypervisor:1"));
   g_assert_nonnull (osl_scene_find (scene, "stack:type1:guest-os:1"));
   g_assert_null (osl_scene_find (scene, "stack:containers:host-os:1"));
-  g_assert_nonnull (osl_scene_find (scene, "stack:containers:shared"));
   g_assert_true (osl_scene_find (scene, "stack:containers:host-os:0")->flags & OSL_NODE_FLAG_EMPHASIS);
   g_assert_nonnull (osl_scene_find (scene, "stack:type1:boundary"));
   node = osl_scene_find (scene, "stack:type1:hypervisor:0");
