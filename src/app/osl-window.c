@@ -16,6 +16,9 @@
 #include "osl-view-page.h"
 #include "osl-window.h"
 
+/* containers */
+#include "osl-containers-page.h"
+
 #define ZOOM_STEP 1.1
 #define TOAST_SECONDS 6
 
@@ -54,7 +57,7 @@ static const struct
   { "memory", N_("Memory"), osl_memory_page_new },
 
   /* containers */
-  { "containers", N_("VMs & Containers"), NULL },
+  { "containers", N_("VMs & Containers"), osl_containers_page_new },
 
   /* flashcards */
   { "flashcards", N_("Flashcards"), NULL },

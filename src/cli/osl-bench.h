@@ -31,6 +31,7 @@ void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
 void osl_bench_docker_session (OslBench *bench);
+void osl_bench_containers_paint (OslBench *bench);
 
 /* flashcards */
 
