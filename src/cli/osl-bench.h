@@ -29,5 +29,6 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 /* memory */
 /* containers */
 /* flashcards */
+void    osl_bench_flashcards  (OslBench   *bench);
 
 G_END_DECLS

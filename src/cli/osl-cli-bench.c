@@ -137,6 +137,7 @@ static const OslBenchFunc benchmarks[] = {
   /* memory */
   /* containers */
   /* flashcards */
+  osl_bench_flashcards,
 };
 
 static void

@@ -26,6 +26,7 @@ static const Command commands[] = {
   /* containers */
   /* flashcards */
   { "fsrs", osl_cli_fsrs, N_("Replay one card's reviews through the FSRS scheduler") },
+  { "review", osl_cli_review, N_("Review a flashcard deck in the terminal") },
 };
 
 /**
