@@ -38,7 +38,7 @@ typedef struct
   GHashTable *positions;  /* JsonObject → Position */
 } PositionMap;
 
-static const char * const link_views[] = { "scheduling", "memory", "containers", "flashcards" };
+static const char * const link_views[] = { "scheduling", "memory", "containers", "flashcards", NULL };
 
 G_DEFINE_QUARK (osl-deck-error-quark, osl_deck_error)
 
