@@ -143,7 +143,7 @@ test_json_errors_name_line_and_column (void)
   assert_parse_error ("{\"format\": \"os-lens/deck\", \"version\": 1, \"cards\": [\n"
                       "  {\"id\": \"a\", \"front\": \"Q\", \"back\": \"A\",\n"
                       "   \"link\": {\"view\": \"kitchen\", \"state\": \"\"}}]}",
-                      "Line 3, column 13: card “a” links to the view “kitchen”; the views are scheduling, memory, containers and flashcards.");
+                      "Line 3, column 12: card “a” links to the view “kitchen”; the views are scheduling, memory, containers and flashcards.");
   assert_parse_error ("{\"format\": \"os-lens/deck\", \"version\": 1, \"cards\": [\n"
                       "  {\"id\": \"a b\", \"front\": \"Q\", \"back\": \"A\"}]}",
                       "Line 2, column 3: card number 1 has the id “a b”; an id is 1 to 64 letters, digits, “-”, “_” or “.”.");
