@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "osl-export-dialog.h"
+#include "osl-flashcards-page.h"
 #include "osl-page.h"
 #include "osl-view-page.h"
 #include "osl-window.h"
@@ -55,7 +56,7 @@ static const struct
   { "containers", N_("VMs & Containers"), NULL },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), NULL },
+  { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
 };
 
 static OslPage *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "osl-view-registry.h"
+#include "osl-flashcards-scene.h"
 
 /* A view whose own scene has not been written yet shows its title and
  * the lecture cards it will cover, so the shell can be tried end to end. */
@@ -45,12 +46,6 @@ containers_title_scene (const char *scenario_path, double width, double height, 
   return osl_view_title_scene (_("VMs & Containers"), _("Lecture cards 21–57"), width, height);
 }
 
-static OslScene *
-flashcards_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("Flashcards"), _("All 57 lecture cards"), width, height);
-}
-
 static const OslViewInfo views[] = {
   /* scheduling */
   { "scheduling", N_("Scheduling"), scheduling_title_scene },
@@ -62,7 +57,7 @@ static const OslViewInfo views[] = {
   { "containers", N_("VMs & Containers"), containers_title_scene },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), flashcards_title_scene },
+  { "flashcards", N_("Flashcards"), osl_flashcards_view_scene },
 };
 
 const OslViewInfo *
