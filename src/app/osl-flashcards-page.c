@@ -286,7 +286,7 @@ show_card (OslFlashcardsPage *self)
   g_autofree char *question = osl_flashcards_markup_to_pango (card->front);
   g_autofree char *answer = osl_flashcards_markup_to_pango (card->back);
   g_autofree char *tags = g_strjoinv (" · ", card->tags);
-  g_autofree char *meta = NULL, *explore = NULL, *note = NULL;
+  g_autofree char *meta = NULL, *explore = NULL, *note = NULL, *wrapped = NULL;
 
   meta = card->number > 0
          ? g_strdup_printf (_("Lecture card %u · %s%s"), card->number, tags,
@@ -294,7 +294,9 @@ show_card (OslFlashcardsPage *self)
          : g_strdup_printf ("%s%s", tags, progress->first_review == 0 ? _(" · new") : "");
   gtk_label_set_text (self->meta_label, meta);
   gtk_label_set_markup (self->question_label, question);
-  gtk_label_set_markup (self->answer_label, answer);
+  /* Larger than body text: a card is read from a distance too. */
+  wrapped = g_strdup_printf ("<span size=\"x-large\">%s</span>", answer);
+  gtk_label_set_markup (self->answer_label, wrapped);
   note = card->note != NULL ? g_strdup_printf (_("Note: %s"), card->note) : NULL;
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
@@ -306,6 +308,8 @@ show_card (OslFlashcardsPage *self)
   gtk_widget_set_visible (self->answer_box, FALSE);
   gtk_widget_set_visible (self->reveal_button, TRUE);
   gtk_stack_set_visible_child_name (self->review_stack, "card");
+  /* Space then presses "Show Answer", and after it "Well". */
+  gtk_widget_grab_focus (self->reveal_button);
 }
 
 static void
@@ -402,13 +406,6 @@ undo (OslFlashcardsPage *self)
 }
 
 static void
-rating_clicked_cb (GtkButton         *button,
-                   OslFlashcardsPage *self)
-{
-  rate (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rating")));
-}
-
-static void
 create_rating_buttons (OslFlashcardsPage *self)
 {
   for (guint rating = 1; rating <= 5; rating++)
@@ -440,8 +437,8 @@ create_rating_buttons (OslFlashcardsPage *self)
         gtk_widget_add_css_class (button, "destructive-action");
       else if (rating == 4)
         gtk_widget_add_css_class (button, "suggested-action");
-      g_object_set_data (G_OBJECT (button), "rating", GUINT_TO_POINTER (rating));
-      g_signal_connect (button, "clicked", G_CALLBACK (rating_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "flashcards.rate");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", rating);
       gtk_box_append (self->rating_box, button);
       self->rating_buttons[rating] = button;
     }
@@ -1039,6 +1036,29 @@ reveal_action (GtkWidget  *widget,
 }
 
 static void
+rate_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  guint rating = g_variant_get_uint32 (parameter);
+
+  if (rating >= 1 && rating <= 5)
+    rate (OSL_FLASHCARDS_PAGE (widget), rating);
+}
+
+static void
+mode_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  OslFlashcardsPage *self = OSL_FLASHCARDS_PAGE (widget);
+  const char *mode = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->mode_stack, mode) != NULL)
+    gtk_stack_set_visible_child_name (self->mode_stack, mode);
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *parameter)
@@ -1060,14 +1080,6 @@ explore_action (GtkWidget  *widget,
   card = osl_deck_get_card (self->deck, self->current);
   if (card->link_view != NULL)
     osl_window_explore (OSL_WINDOW (root), card->link_view, card->link_state);
-}
-
-static void
-statistics_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *parameter)
-{
-  gtk_stack_set_visible_child_name (OSL_FLASHCARDS_PAGE (widget)->mode_stack, "statistics");
 }
 
 static void
@@ -1325,9 +1337,10 @@ osl_flashcards_page_class_init (OslFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, editor_progress);
 
   gtk_widget_class_install_action (widget_class, "flashcards.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "flashcards.rate", "u", rate_action);
+  gtk_widget_class_install_action (widget_class, "flashcards.mode", "s", mode_action);
   gtk_widget_class_install_action (widget_class, "flashcards.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "flashcards.explore", NULL, explore_action);
-  gtk_widget_class_install_action (widget_class, "flashcards.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "flashcards.class-next", NULL, class_action);
   gtk_widget_class_install_action (widget_class, "flashcards.class-previous", NULL, class_action);
   gtk_widget_class_install_action (widget_class, "flashcards.class-reveal", NULL, class_action);
