@@ -882,7 +882,8 @@ selection_changed_cb (GtkSingleSelection *selection,
   const OslCardProgress *progress;
   g_autofree char *title = NULL, *tags = NULL, *progress_text = NULL;
 
-  gtk_widget_set_sensitive (self->editor_box, index >= 0);
+  /* The editor takes room only while a card is selected. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_SCROLLED_WINDOW), index >= 0);
   if (index < 0)
     return;
   card = osl_deck_get_card (self->deck, index);
@@ -1003,7 +1004,9 @@ setup_browser (OslFlashcardsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  selection_changed_cb (self->selection, NULL, self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (refilter), self);
 }

@@ -371,8 +371,8 @@ osl_flashcards_card_scene (const OslCard *card,
   OslSceneNode *node;
   double card_w, card_x;
 
-  width = MAX (width, 900);
-  height = MAX (height, 600);
+  width = MAX (width, 560);
+  height = MAX (height, 420);
   card_w = MIN (width - 2 * MARGIN, 1400);
   card_x = (width - card_w) / 2;
   scene = osl_scene_new (width, height, _("Class quiz"));

@@ -102,6 +102,39 @@ test_other_modes (void)
   activate ("flashcards.mode", g_variant_new_string ("statistics"));
   save_screenshot ("flashcards-statistics.png");
   activate ("flashcards.mode", g_variant_new_string ("review"));
+  activate ("flashcards.undo", NULL);
+  activate ("flashcards.reveal", NULL);
+}
+
+/* Only with OSL_SCREENSHOT_DIR: every mode in each theme at 100 % and
+ * 200 %, for a person to judge. */
+static void
+test_themes_and_zoom (void)
+{
+  static const char *themes[] = { "light", "dark", "high-contrast" };
+  static const char *modes[] = { "review", "class", "browse", "statistics" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (g_getenv ("OSL_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("OSL_SCREENSHOT_DIR is not set");
+      return;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint z = 1; z <= 2; z++)
+      {
+        g_settings_set_string (settings, "theme", themes[t]);
+        g_settings_set_double (settings, "zoom", z);
+        for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%s-%u00.png", modes[m], themes[t], z);
+
+            activate ("flashcards.mode", g_variant_new_string (modes[m]));
+            save_screenshot (name);
+          }
+      }
+  g_settings_set_string (settings, "theme", "light");
+  g_settings_set_double (settings, "zoom", 1);
 }
 
 int
@@ -124,6 +157,7 @@ main (int   argc,
 
   g_test_add_func ("/flashcards-page/review", test_review_rate_and_undo);
   g_test_add_func ("/flashcards-page/modes", test_other_modes);
+  g_test_add_func ("/flashcards-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
