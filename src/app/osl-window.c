@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "osl-export-dialog.h"
+#include "osl-flashcards-page.h"
 #include "osl-memory-page.h"
 #include "osl-page.h"
 #include "osl-theme.h"
@@ -60,7 +61,7 @@ static const struct
   { "containers", N_("VMs & Containers"), osl_containers_page_new },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), NULL },
+  { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
 };
 
 static OslPage *

@@ -34,5 +34,6 @@ void osl_bench_docker_session (OslBench *bench);
 void osl_bench_containers_paint (OslBench *bench);
 
 /* flashcards */
+void    osl_bench_flashcards  (OslBench   *bench);
 
 G_END_DECLS

@@ -142,6 +142,7 @@ static const OslBenchFunc benchmarks[] = {
   osl_bench_containers_paint,
 
   /* flashcards */
+  osl_bench_flashcards,
 };
 
 static void

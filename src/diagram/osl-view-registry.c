@@ -9,6 +9,7 @@
 
 #include "osl-memory-scene.h"
 #include "osl-view-registry.h"
+#include "osl-flashcards-scene.h"
 
 /* containers */
 #include "osl-containers-scene.h"
@@ -37,12 +38,6 @@ scheduling_title_scene (const char *scenario_path, double width, double height, 
   return osl_view_title_scene (_("Scheduling"), _("Lecture cards 1–8"), width, height);
 }
 
-static OslScene *
-flashcards_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("Flashcards"), _("All 57 lecture cards"), width, height);
-}
-
 static const OslViewInfo views[] = {
   /* scheduling */
   { "scheduling", N_("Scheduling"), scheduling_title_scene },
@@ -54,7 +49,7 @@ static const OslViewInfo views[] = {
   { "containers", N_("VMs & Containers"), osl_containers_view_scene },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), flashcards_title_scene },
+  { "flashcards", N_("Flashcards"), osl_flashcards_view_scene },
 };
 
 const OslViewInfo *
