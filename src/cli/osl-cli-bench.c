@@ -136,8 +136,14 @@ static const OslBenchFunc benchmarks[] = {
   /* scheduling */
   osl_bench_sched_run,
   /* memory */
+  osl_bench_memory_translate,
+  osl_bench_memory_walk_frame,
   /* containers */
+  osl_bench_docker_session,
+  osl_bench_containers_paint,
+
   /* flashcards */
+  osl_bench_flashcards,
 };
 
 static void

@@ -24,8 +24,13 @@ static const Command commands[] = {
   /* scheduling */
   { "sched", osl_cli_sched, N_("Run a scheduling scenario: trace and statistics") },
   /* memory */
+  { "translate", osl_cli_translate, N_("Walk the page tables of a memory file for an address") },
   /* containers */
+  { "docker", osl_cli_docker, N_("Run docker commands on a simulated engine") },
+
   /* flashcards */
+  { "fsrs", osl_cli_fsrs, N_("Replay one card's reviews through the FSRS scheduler") },
+  { "review", osl_cli_review, N_("Review a flashcard deck in the terminal") },
 };
 
 /**
