@@ -27,6 +27,7 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
 void    osl_bench_sched_run   (OslBench   *bench);
+void    osl_bench_sched_frame (OslBench   *bench);
 /* memory */
 void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);

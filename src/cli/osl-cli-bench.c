@@ -135,6 +135,7 @@ static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
   osl_bench_sched_run,
+  osl_bench_sched_frame,
   /* memory */
   osl_bench_memory_translate,
   osl_bench_memory_walk_frame,
