@@ -567,13 +567,26 @@ add_stats (Builder *b,
   guint n_rows = MIN (stats->n_processes, max_rows);
   double avg_util = 0, tx = x + 12, tw = w - 24;
   g_autofree char *title = g_strdup_printf (_("Statistics at t = %u"), b->state->now);
-  g_autofree char *resp = g_strdup_printf ("%.1f", stats->avg_response);
-  g_autofree char *turn = g_strdup_printf ("%.1f", stats->avg_turnaround);
-  g_autofree char *wait = g_strdup_printf ("%.1f", stats->avg_wait);
-  const char *average[] = { _("Average"), resp, turn, wait, "" };
+  gboolean any_started = FALSE, any_done = FALSE;
+  g_autofree char *resp = NULL, *turn = NULL, *wait = NULL;
+  const char *average[5];
   g_autofree char *machine = NULL;
   OslSceneNode *node;
 
+  for (guint p = 0; p < stats->n_processes; p++)
+    {
+      any_started |= stats->procs[p].response >= 0;
+      any_done |= stats->procs[p].turnaround >= 0;
+    }
+  /* An average over nobody is no number at all. */
+  resp = any_started ? g_strdup_printf ("%.1f", stats->avg_response) : g_strdup ("–");
+  turn = any_done ? g_strdup_printf ("%.1f", stats->avg_turnaround) : g_strdup ("–");
+  wait = any_done ? g_strdup_printf ("%.1f", stats->avg_wait) : g_strdup ("–");
+  average[0] = _("Average");
+  average[1] = resp;
+  average[2] = turn;
+  average[3] = wait;
+  average[4] = "";
   add_place (b, "stats", x, y, w, h, _("Per-process statistics so far: response = first run − arrival, turnaround = exit − arrival, wait = time in the job and ready queues; averages over the processes that got that far"));
   add_label (b, "stats:title", tx, y + 8, tw, title);
   add_stat_row (b, "head", headers, tx, y + 36, tw, TRUE);
@@ -715,11 +728,15 @@ add_mode_legend (Builder    *b,
     {
       g_autofree char *id = g_strdup_printf ("%s:legend:%u", prefix, i);
 
-      node = osl_scene_add_chip (b->scene, id, x + i * 158, y, 150, 24, mode_color (modes[i]),
-                                 mode_short (modes[i]));
-      osl_scene_node_set_tooltip (node, osl_sched_mode_title (modes[i]));
+      g_autofree char *text_id = g_strdup_printf ("%s:legend:%u:text", prefix, i);
+
+      /* A patterned swatch beside plain text: the label stays legible. */
+      node = osl_scene_add_box (b->scene, id, x + i * 170, y + 4, 28, 16, mode_color (modes[i]), NULL);
       node->pattern = mode_pattern (modes[i]);
-      node->font_size = 12;
+      node->radius = 2;
+      osl_scene_node_set_tooltip (node, osl_sched_mode_title (modes[i]));
+      node = osl_scene_add_text (b->scene, text_id, x + i * 170 + 34, y, 134, 24, mode_short (modes[i]), 14);
+      node->flags |= OSL_NODE_FLAG_ALIGN_START;
     }
 }
 
@@ -927,9 +944,10 @@ add_diff_values (OslScene   *scene,
                  double      y,
                  double      w)
 {
-  g_autofree char *va = g_strdup_printf ("%.1f", a);
-  g_autofree char *vb = g_strdup_printf ("%.1f", b);
-  g_autofree char *change = g_strdup_printf ("%+.1f", b - a);
+  gboolean whole = a == floor (a) && b == floor (b);
+  g_autofree char *va = g_strdup_printf (whole ? "%.0f" : "%.1f", a);
+  g_autofree char *vb = g_strdup_printf (whole ? "%.0f" : "%.1f", b);
+  g_autofree char *change = g_strdup_printf (whole ? "%+.0f" : "%+.1f", b - a);
   gboolean better = higher_is_better ? b > a : b < a;
 
   add_diff_row (scene, row, name, va, vb, change,
