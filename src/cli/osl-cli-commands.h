@@ -18,6 +18,9 @@ typedef int (*OslCliCommandFunc) (int    argc,
 int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
+/* ostep */
+int osl_cli_ostep  (int argc, char **argv);
+
 /* memory */
 /* containers */
 /* flashcards */

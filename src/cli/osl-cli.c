@@ -22,6 +22,9 @@ static const Command commands[] = {
   { "render", osl_cli_render, N_("Draw a view to a PNG, SVG or PDF file") },
   { "bench", osl_cli_bench, N_("Measure drawing and simulation speed") },
   /* scheduling */
+  /* ostep */
+  { "ostep", osl_cli_ostep, N_("Run an OSTEP homework simulator (scheduler, mlfq, paging…)") },
+
   /* memory */
   /* containers */
   /* flashcards */
