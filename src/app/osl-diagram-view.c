@@ -79,6 +79,16 @@ animation_progress (OslDiagramView *self,
   return CLAMP ((frame_time - self->start_time) / (ANIMATION_MS * 1000.0), 0.0, 1.0);
 }
 
+/* Follows the Animations preference (and the desktop's reduce-motion). */
+static gboolean
+animations_enabled (OslDiagramView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
 static void
 update_accessible (OslDiagramView *self)
 {
@@ -137,7 +147,7 @@ rebuild (OslDiagramView *self,
   self->built_height = height;
 
   animate = animate && self->scene != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-            gtk_settings_get_default () != NULL;
+            animations_enabled (self);
   if (animate)
     {
       g_autoptr(OslScene) shown = NULL;
@@ -251,6 +261,7 @@ osl_diagram_view_snapshot (GtkWidget   *widget,
   g_autoptr(OslScene) shown = NULL;
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  OslRgb background;
   cairo_t *cr;
 
   if (self->scene == NULL || width <= 0 || height <= 0)
@@ -265,12 +276,11 @@ osl_diagram_view_snapshot (GtkWidget   *widget,
   else
     shown = osl_scene_ref (self->scene);
 
+  /* The scene may be narrower than the widget: fill the margin too. */
+  background = osl_theme_get_rgb (osl_theme_get_default (), OSL_COLOR_BACKGROUND);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  {
-    OslRgb background = osl_theme_get_rgb (osl_theme_get_default (), OSL_COLOR_BACKGROUND);
-    cairo_set_source_rgb (cr, background.red, background.green, background.blue);
-    cairo_paint (cr);
-  }
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
   osl_painter_paint (shown, osl_theme_get_default (), cr, paint_scale (self, shown));
   cairo_destroy (cr);
 }

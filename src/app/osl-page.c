@@ -94,3 +94,19 @@ osl_page_save_file (OslPage  *self,
   g_return_val_if_fail (osl_page_can_save (self), FALSE);
   return OSL_PAGE_GET_IFACE (self)->save_file (self, file, error);
 }
+
+/**
+ * osl_page_show_state:
+ * @state: a state name from the deck, e.g. "preset:lecture-example"
+ *
+ * Returns: whether the page knew the state and now shows it
+ */
+gboolean
+osl_page_show_state (OslPage    *self,
+                     const char *state)
+{
+  g_return_val_if_fail (OSL_IS_PAGE (self), FALSE);
+  if (OSL_PAGE_GET_IFACE (self)->show_state == NULL || state == NULL)
+    return FALSE;
+  return OSL_PAGE_GET_IFACE (self)->show_state (self, state);
+}

@@ -35,6 +35,11 @@ struct _OslPageInterface
   gboolean   (*save_file)     (OslPage      *self,
                                GFile        *file,
                                GError      **error);
+
+  /* "Explore this" from a flashcard: show a named state such as
+   * "preset:lecture-example"; optional, returns FALSE if unknown. */
+  gboolean   (*show_state)    (OslPage      *self,
+                               const char   *state);
 };
 
 void      osl_page_step_forward (OslPage  *self);
@@ -52,5 +57,7 @@ gboolean  osl_page_can_save     (OslPage  *self);
 gboolean  osl_page_save_file    (OslPage  *self,
                                  GFile    *file,
                                  GError  **error);
+gboolean  osl_page_show_state   (OslPage    *self,
+                                 const char *state);
 
 G_END_DECLS

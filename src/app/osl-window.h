@@ -15,9 +15,16 @@ G_DECLARE_FINAL_TYPE (OslWindow, osl_window, OSL, WINDOW, GtkApplicationWindow)
 
 OslWindow  *osl_window_new              (OslApplication *application);
 GtkWidget  *osl_window_get_visible_page (OslWindow      *self);
+GtkWidget  *osl_window_get_page         (OslWindow      *self,
+                                         const char     *name);
 void        osl_window_set_visible_page (OslWindow      *self,
                                          const char     *name);
 void        osl_window_show_toast       (OslWindow      *self,
                                          const char     *message);
+void        osl_window_open_file        (OslWindow      *self,
+                                         GFile          *file);
+void        osl_window_explore          (OslWindow      *self,
+                                         const char     *page_name,
+                                         const char     *state);
 
 G_END_DECLS

@@ -106,7 +106,7 @@ bench_paint_views (OslBench *bench)
   g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
   guint n_frames = bench->quick ? 5 : 60, n_views;
   const OslViewInfo *views = osl_view_registry_get_views (&n_views);
-  double scale = PAINT_WIDTH / 1280.0;
+  double scale = osl_painter_export_scale (PAINT_WIDTH);
 
   for (guint v = 0; v < n_views; v++)
     {

@@ -24,6 +24,7 @@ int osl_cli_ostep  (int argc, char **argv);
 /* memory */
 /* containers */
 /* flashcards */
+int osl_cli_fsrs   (int argc, char **argv);
 
 int osl_cli_fail   (int         status,
                     const char *format,

@@ -11,10 +11,6 @@
 #include "osl-painter.h"
 #include "osl-view-registry.h"
 
-/* Export renders at this many logical pixels across, at least, so that a
- * 4K export looks like a projected window rather than a tiny one. */
-#define LOGICAL_WIDTH 1280.0
-
 static gboolean
 parse_size (const char *text,
             int        *width,
@@ -87,7 +83,7 @@ osl_cli_render (int    argc,
   if (theme_name != NULL && !parse_theme (theme_name, &variant))
     return osl_cli_fail (2, _("“%s” is not a theme: use light, dark, high-contrast or high-contrast-dark."), theme_name);
 
-  scale = MAX (1.0, width / LOGICAL_WIDTH);
+  scale = osl_painter_export_scale (width);
   scene = view->build (scenario, width / scale, height / scale, &error);
   if (scene == NULL)
     return osl_cli_fail (1, "%s", error->message);

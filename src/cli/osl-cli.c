@@ -28,6 +28,7 @@ static const Command commands[] = {
   /* memory */
   /* containers */
   /* flashcards */
+  { "fsrs", osl_cli_fsrs, N_("Replay one card's reviews through the FSRS scheduler") },
 };
 
 /**

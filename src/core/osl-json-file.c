@@ -140,20 +140,19 @@ osl_json_file_to_data (JsonObject *object,
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(GString) text = NULL;
-  char *data;
+  g_autofree char *data = NULL;
+  char *text;
 
   json_node_set_object (root, object);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, length);
+  data = json_generator_to_data (generator, NULL);
   /* A trailing newline keeps the file friendly to diff and cat. */
-  text = g_string_new_take (data);
-  g_string_append_c (text, '\n');
+  text = g_strconcat (data, "\n", NULL);
   if (length != NULL)
-    *length = text->len;
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    *length = strlen (text);
+  return text;
 }
 
 /**

@@ -19,6 +19,11 @@
 #define TEXT_PADDING 6.0
 #define EXPORT_MAX_SIDE 16384
 
+/* Exports are laid out at least this many logical pixels across and
+ * scaled up from there, so a 4K image looks like a projected window
+ * with large text rather than a sea of small boxes. */
+#define EXPORT_LOGICAL_WIDTH 1280.0
+
 G_DEFINE_QUARK (osl-painter-error-quark, osl_painter_error)
 
 typedef struct
@@ -364,6 +369,18 @@ osl_painter_paint (OslScene *scene,
   for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
     paint_node (&p, osl_scene_get_node (scene, i));
   cairo_restore (cr);
+}
+
+/**
+ * osl_painter_export_scale:
+ *
+ * Returns: how many pixels an exported image of @width pixels uses per
+ * logical pixel; build the scene at width / scale × height / scale.
+ */
+double
+osl_painter_export_scale (int width)
+{
+  return MAX (1.0, width / EXPORT_LOGICAL_WIDTH);
 }
 
 static cairo_surface_t *

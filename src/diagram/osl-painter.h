@@ -21,6 +21,7 @@ typedef enum
 } OslPainterError;
 
 GQuark   osl_painter_error_quark (void);
+double   osl_painter_export_scale (int        width);
 void     osl_painter_paint       (OslScene    *scene,
                                   OslTheme    *theme,
                                   cairo_t     *cr,

@@ -1,0 +1,745 @@
+/* osl-paging.c: x86 page-table walks as the Intel SDM describes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "osl-paging-private.h"
+
+#define KIB(n) ((guint64) (n) << 10)
+#define MIB(n) ((guint64) (n) << 20)
+#define GIB(n) ((guint64) (n) << 30)
+#define BIT(n) ((guint64) 1 << (n))
+#define BITS(hi, lo) ((~(guint64) 0 >> (63 - (hi))) & ~(BIT (lo) - 1))
+
+/* Bits 51:12 of a PAE or long-mode entry (QEMU PG_ADDRESS_MASK). */
+#define ADDRESS_MASK BITS (51, 12)
+#define NX_BIT BIT (63)
+#define PS_BIT BIT (7)
+
+typedef struct
+{
+  const char *name;
+  guint       shift;
+  guint       bits;
+  guint64     large_page;      /* the page an entry with PS=1 maps, or 0 */
+  gboolean    ps_reserved;     /* PML4E and PML5E: bit 7 must be 0 */
+  gboolean    from_register;   /* PAE PDPTEs */
+} Level;
+
+static const Level levels_32[] = {
+  { "PD", 22, 10, MIB (4), FALSE, FALSE },
+  { "PT", 12, 10, 0, FALSE, FALSE },
+};
+
+static const Level levels_pae[] = {
+  { "PDPT", 30, 2, 0, FALSE, TRUE },
+  { "PD", 21, 9, MIB (2), FALSE, FALSE },
+  { "PT", 12, 9, 0, FALSE, FALSE },
+};
+
+static const Level levels_la57[] = {
+  { "PML5", 48, 9, 0, TRUE, FALSE },
+  { "PML4", 39, 9, 0, TRUE, FALSE },
+  { "PDPT", 30, 9, GIB (1), FALSE, FALSE },
+  { "PD", 21, 9, MIB (2), FALSE, FALSE },
+  { "PT", 12, 9, 0, FALSE, FALSE },
+};
+
+static const struct
+{
+  const char *name;
+  const char *description;
+} mode_names[] = {
+  { "x86-32", N_("32-bit paging, 10/10/12, 4 KiB pages") },
+  { "x86-32-pse", N_("32-bit paging with 4 MiB pages (CR4.PSE)") },
+  { "pae", N_("PAE paging, 2/9/9/12, 2 MiB pages and NX") },
+  { "x86-64", N_("4-level paging, 9/9/9/9/12, 2 MiB and 1 GiB pages") },
+  { "x86-64-la57", N_("5-level paging (LA57), 57-bit addresses") },
+  { "textbook", N_("Textbook paging with a chosen page size and levels") },
+};
+
+G_DEFINE_QUARK (osl-paging-error-quark, osl_paging_error)
+
+void
+osl_paging_config_init (OslPagingConfig *config,
+                        OslPagingMode    mode)
+{
+  memset (config, 0, sizeof *config);
+  config->mode = mode;
+  config->wp = TRUE;
+  config->nxe = TRUE;
+  config->maxphyaddr = 52;
+  config->textbook.n_levels = 2;
+  config->textbook.index_bits[0] = 10;
+  config->textbook.index_bits[1] = 10;
+  config->textbook.offset_bits = 12;
+  config->textbook.entry_size = 4;
+  config->textbook.valid_bit = 31;
+  config->textbook.pfn_mask = 0xFFFFF;
+}
+
+const char *
+osl_paging_mode_to_string (OslPagingMode mode)
+{
+  g_return_val_if_fail (mode < OSL_N_PAGING_MODES, NULL);
+  return mode_names[mode].name;
+}
+
+gboolean
+osl_paging_mode_from_string (const char    *name,
+                             OslPagingMode *mode)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mode_names); i++)
+    if (g_strcmp0 (name, mode_names[i].name) == 0)
+      {
+        *mode = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+osl_paging_mode_describe (OslPagingMode mode)
+{
+  g_return_val_if_fail (mode < OSL_N_PAGING_MODES, NULL);
+  return _(mode_names[mode].description);
+}
+
+static gboolean
+is_32bit_mode (OslPagingMode mode)
+{
+  return mode == OSL_PAGING_X86_32 || mode == OSL_PAGING_X86_32_PSE;
+}
+
+static gboolean
+is_long_mode (OslPagingMode mode)
+{
+  return mode == OSL_PAGING_X86_64 || mode == OSL_PAGING_X86_64_LA57;
+}
+
+static const Level *
+get_levels (OslPagingMode  mode,
+            guint         *n_levels)
+{
+  switch (mode)
+    {
+    case OSL_PAGING_X86_32:
+    case OSL_PAGING_X86_32_PSE:
+      *n_levels = G_N_ELEMENTS (levels_32);
+      return levels_32;
+    case OSL_PAGING_PAE:
+      *n_levels = G_N_ELEMENTS (levels_pae);
+      return levels_pae;
+    case OSL_PAGING_X86_64:
+      *n_levels = G_N_ELEMENTS (levels_la57) - 1;
+      return levels_la57 + 1;
+    case OSL_PAGING_X86_64_LA57:
+      *n_levels = G_N_ELEMENTS (levels_la57);
+      return levels_la57;
+    case OSL_PAGING_TEXTBOOK:
+    case OSL_N_PAGING_MODES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The width of the linear address the walk translates. */
+guint
+osl_paging_va_bits (const OslPagingConfig *config)
+{
+  const OslTextbookFormat *tb = &config->textbook;
+  guint bits;
+
+  switch (config->mode)
+    {
+    case OSL_PAGING_X86_64:
+      return 48;
+    case OSL_PAGING_X86_64_LA57:
+      return 57;
+    case OSL_PAGING_TEXTBOOK:
+      bits = tb->offset_bits;
+      for (guint i = 0; i < tb->n_levels; i++)
+        bits += tb->index_bits[i];
+      return bits;
+    case OSL_PAGING_X86_32:
+    case OSL_PAGING_X86_32_PSE:
+    case OSL_PAGING_PAE:
+    case OSL_N_PAGING_MODES:
+    default:
+      return 32;
+    }
+}
+
+/* The width of the register that holds the address: 64 in long mode,
+ * where the bits above the translated ones must be a sign extension. */
+guint
+osl_paging_address_width (const OslPagingConfig *config)
+{
+  return is_long_mode (config->mode) ? 64 : osl_paging_va_bits (config);
+}
+
+guint
+osl_paging_entry_size (const OslPagingConfig *config)
+{
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    return config->textbook.entry_size;
+  return is_32bit_mode (config->mode) ? 4 : 8;
+}
+
+guint
+osl_paging_n_levels (const OslPagingConfig *config)
+{
+  guint n;
+
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    return config->textbook.n_levels;
+  get_levels (config->mode, &n);
+  return n;
+}
+
+/* SDM §4.5: bits 63:47 (63:56 with LA57) must all equal bit 47 (56). */
+gboolean
+osl_paging_is_canonical (const OslPagingConfig *config,
+                         guint64                va)
+{
+  guint top;
+  gint64 high;
+
+  if (!is_long_mode (config->mode))
+    return TRUE;
+  top = osl_paging_va_bits (config) - 1;
+  high = (gint64) va >> top;
+  return high == 0 || high == -1;
+}
+
+static void
+add_field (OslAddressField *fields,
+           guint           *n,
+           const char      *name,
+           guint            high,
+           guint            low,
+           guint64          va)
+{
+  OslAddressField *field = &fields[(*n)++];
+
+  g_strlcpy (field->name, name, sizeof field->name);
+  field->high = high;
+  field->low = low;
+  field->value = (va >> low) & (BITS (high - low, 0));
+}
+
+/* Splits @va into its fields, most significant first, for a leaf of
+ * @page_size (0 means the smallest page). @fields needs room for
+ * OSL_WALK_MAX_STEPS + 2 entries. Returns the number of fields. */
+guint
+osl_paging_split (const OslPagingConfig *config,
+                  guint64                va,
+                  guint64                page_size,
+                  OslAddressField       *fields)
+{
+  guint n = 0, n_levels, offset_bits, width = osl_paging_address_width (config);
+  guint va_bits = osl_paging_va_bits (config);
+
+  if (width > va_bits)
+    add_field (fields, &n, "sign extension", width - 1, va_bits, va);
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    {
+      const OslTextbookFormat *tb = &config->textbook;
+      guint low = va_bits;
+
+      for (guint i = 0; i < tb->n_levels; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("L%u", tb->n_levels - i);
+
+          low -= tb->index_bits[i];
+          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : name,
+                     low + tb->index_bits[i] - 1, low, va);
+        }
+      add_field (fields, &n, "offset", tb->offset_bits - 1, 0, va);
+      return n;
+    }
+
+  offset_bits = page_size > 0 ? g_bit_nth_msf (page_size, -1) : 12;
+  for (const Level *level = get_levels (config->mode, &n_levels), *end = level + n_levels;
+       level < end && level->shift >= offset_bits;
+       level++)
+    add_field (fields, &n, level->name, level->shift + level->bits - 1, level->shift, va);
+  add_field (fields, &n, "offset", offset_bits - 1, 0, va);
+  return n;
+}
+
+static guint64
+phys_mask (const OslPagingConfig *config)
+{
+  return BITS (CLAMP (config->maxphyaddr, 32, 52) - 1, 0);
+}
+
+/* The bits SDM chapter 4 reserves in this entry (which is present). */
+static guint64
+reserved_bits (const OslPagingConfig *config,
+               const Level           *level,
+               gboolean               large)
+{
+  guint64 mask = 0;
+
+  if (is_32bit_mode (config->mode))
+    {
+      guint pse36_bits = MIN (40, config->maxphyaddr) - 32;
+
+      /* A 4 MiB PDE: bit 21 is reserved, bits 20:13 hold PA[39:32]. */
+      if (large)
+        mask = BIT (21) | (BITS (20, 13) & ~BITS (12 + pse36_bits, 13));
+      return mask;
+    }
+
+  mask = ADDRESS_MASK & ~phys_mask (config);
+  if (level->from_register)
+    return mask | BITS (2, 1) | BITS (8, 5) | NX_BIT;
+  if (!config->nxe)
+    mask |= NX_BIT;
+  if (level->ps_reserved)
+    mask |= PS_BIT;
+  if (large)
+    mask |= (level->large_page - 1) & ADDRESS_MASK & ~BIT (12);
+  return mask;
+}
+
+static OslPteFlags
+decode_flags (const OslPagingConfig *config,
+              const Level           *level,
+              guint64                entry,
+              gboolean               leaf,
+              gboolean               large)
+{
+  OslPteFlags flags = entry & (OSL_PTE_P | OSL_PTE_RW | OSL_PTE_US | OSL_PTE_PWT | OSL_PTE_PCD | OSL_PTE_A);
+
+  if (level->from_register)
+    return entry & (OSL_PTE_P | OSL_PTE_PWT | OSL_PTE_PCD);
+  if (leaf && (entry & BIT (6)))
+    flags |= OSL_PTE_D;
+  if (large)
+    flags |= OSL_PTE_PS;
+  if (leaf && (entry & BIT (8)))
+    flags |= OSL_PTE_G;
+  if ((large && (entry & BIT (12))) || (leaf && !large && (entry & PS_BIT)))
+    flags |= OSL_PTE_PAT;
+  if (!is_32bit_mode (config->mode) && config->nxe && (entry & NX_BIT))
+    flags |= OSL_PTE_NX;
+  return flags;
+}
+
+static guint
+access_error_bits (const OslPagingConfig *config,
+                   OslAccess              access)
+{
+  guint code = 0;
+
+  if (access.kind == OSL_ACCESS_WRITE)
+    code |= OSL_PF_WRITE;
+  if (access.user)
+    code |= OSL_PF_USER;
+  /* I/D is reported only with NXE in PAE or long mode (SMEP is not modelled). */
+  if (access.kind == OSL_ACCESS_EXEC && config->nxe && !is_32bit_mode (config->mode))
+    code |= OSL_PF_INSTR;
+  return code;
+}
+
+static void
+set_fault (OslWalk       *walk,
+           OslFault       fault,
+           OslFaultCause  cause,
+           guint          error_code)
+{
+  walk->fault = fault;
+  walk->cause = cause;
+  walk->error_code = error_code;
+  walk->fault_step = (gint) walk->n_steps - 1;
+}
+
+static guint64
+table_base_from_cr3 (const OslPagingConfig *config)
+{
+  if (is_32bit_mode (config->mode))
+    return config->cr3 & 0xFFFFF000;
+  if (config->mode == OSL_PAGING_PAE)
+    return config->cr3 & 0xFFFFFFE0;
+  return config->cr3 & ADDRESS_MASK & phys_mask (config);
+}
+
+static guint64
+large_frame (const OslPagingConfig *config,
+             guint64                entry,
+             guint64                page_size)
+{
+  if (is_32bit_mode (config->mode))
+    return (entry & 0xFFC00000) | ((entry & BITS (20, 13)) << 19);
+  return entry & ADDRESS_MASK & ~(page_size - 1);
+}
+
+static gboolean
+read_entry (OslPhysMem          *mem,
+            OslWalkStep         *step,
+            gboolean             counted,
+            OslGpaTranslateFunc  translate,
+            gpointer             user_data,
+            OslWalk             *walk)
+{
+  step->entry_host_pa = step->entry_pa;
+  if (translate != NULL &&
+      !translate (user_data, step->entry_pa, OSL_ACCESS_READ, TRUE, counted, &step->entry_host_pa, walk))
+    return FALSE;
+  step->entry = step->entry_after = osl_phys_mem_read (mem, step->entry_host_pa, step->entry_size);
+  if (counted)
+    walk->n_references++;
+  return TRUE;
+}
+
+static void
+set_flags_in_entry (OslPhysMem  *mem,
+                    OslWalkStep *step,
+                    guint64      bits)
+{
+  if ((step->entry_after & bits) == bits)
+    return;
+  step->entry_after |= bits;
+  osl_phys_mem_write (mem, step->entry_host_pa, step->entry_size, step->entry_after);
+}
+
+static void
+walk_textbook (OslPhysMem            *mem,
+               const OslPagingConfig *config,
+               OslGpaTranslateFunc    translate,
+               gpointer               user_data,
+               OslWalk               *walk)
+{
+  const OslTextbookFormat *tb = &config->textbook;
+  guint shift = osl_paging_va_bits (config);
+  guint64 table = config->cr3, page = BIT (tb->offset_bits);
+
+  for (guint i = 0; i < tb->n_levels; i++)
+    {
+      OslWalkStep *step = &walk->steps[walk->n_steps++];
+
+      shift -= tb->index_bits[i];
+      if (tb->n_levels == 1)
+        g_strlcpy (step->level, "PT", sizeof step->level);
+      else
+        g_snprintf (step->level, sizeof step->level, "L%u", tb->n_levels - i);
+      step->table = table;
+      step->shift = shift;
+      step->index_bits = tb->index_bits[i];
+      step->index = (walk->va >> shift) & BITS (tb->index_bits[i] - 1, 0);
+      step->entry_size = tb->entry_size;
+      step->entry_pa = table + (guint64) step->index * tb->entry_size;
+      step->may_write = step->may_user = TRUE;
+      if (!read_entry (mem, step, TRUE, translate, user_data, walk))
+        {
+          walk->n_steps--;
+          return;
+        }
+      if (!(step->entry & BIT (tb->valid_bit)))
+        {
+          set_fault (walk, OSL_FAULT_PF, OSL_FAULT_CAUSE_NOT_PRESENT, access_error_bits (config, walk->access));
+          return;
+        }
+      step->flags = OSL_PTE_P;
+      table = (step->entry & tb->pfn_mask) << tb->offset_bits;
+    }
+  walk->steps[walk->n_steps - 1].leaf = TRUE;
+  walk->steps[walk->n_steps - 1].page_size = page;
+  walk->page_size = page;
+  walk->pa = table | (walk->va & (page - 1));
+}
+
+static gboolean
+check_access (const OslPagingConfig *config,
+              const OslWalkStep     *leaf,
+              OslAccess              access,
+              OslFaultCause         *cause)
+{
+  if (access.user && !leaf->may_user)
+    *cause = OSL_FAULT_CAUSE_USER_SUPERVISOR;
+  else if (access.kind == OSL_ACCESS_WRITE && !leaf->may_write && (access.user || config->wp))
+    *cause = OSL_FAULT_CAUSE_READ_ONLY;
+  else if (access.kind == OSL_ACCESS_EXEC && leaf->no_execute)
+    *cause = OSL_FAULT_CAUSE_NO_EXECUTE;
+  else
+    return TRUE;
+  return FALSE;
+}
+
+void
+_osl_paging_walk_translated (OslPhysMem            *mem,
+                             const OslPagingConfig *config,
+                             guint64                va,
+                             OslAccess              access,
+                             OslGpaTranslateFunc    translate,
+                             gpointer               user_data,
+                             OslWalk               *walk)
+{
+  const Level *levels;
+  guint n_levels, error_bits = access_error_bits (config, access);
+  gboolean may_write = TRUE, may_user = TRUE, no_execute = FALSE;
+  guint64 table;
+  OslWalkStep *step = NULL;
+  OslFaultCause cause;
+
+  memset (walk, 0, sizeof *walk);
+  walk->access = access;
+  walk->fault_step = -1;
+  if (config->mode != OSL_PAGING_TEXTBOOK && !is_long_mode (config->mode))
+    va &= 0xFFFFFFFF;
+  walk->va = va;
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    {
+      walk_textbook (mem, config, translate, user_data, walk);
+      return;
+    }
+  if (!osl_paging_is_canonical (config, va))
+    {
+      set_fault (walk, OSL_FAULT_GP, OSL_FAULT_CAUSE_NON_CANONICAL, 0);
+      return;
+    }
+
+  levels = get_levels (config->mode, &n_levels);
+  table = table_base_from_cr3 (config);
+  for (guint i = 0; i < n_levels; i++)
+    {
+      const Level *level = &levels[i];
+      gboolean large, leaf;
+      guint64 rsvd;
+
+      step = &walk->steps[walk->n_steps++];
+      g_strlcpy (step->level, level->name, sizeof step->level);
+      step->table = table;
+      step->shift = level->shift;
+      step->index_bits = level->bits;
+      step->index = (va >> level->shift) & BITS (level->bits - 1, 0);
+      step->entry_size = is_32bit_mode (config->mode) ? 4 : 8;
+      step->entry_pa = table + (guint64) step->index * step->entry_size;
+      step->from_register = level->from_register;
+      if (!read_entry (mem, step, !level->from_register, translate, user_data, walk))
+        {
+          walk->n_steps--;
+          return;
+        }
+
+      /* Not present: nothing else in the entry is looked at. */
+      if (!(step->entry & OSL_PTE_P))
+        {
+          set_fault (walk, OSL_FAULT_PF, OSL_FAULT_CAUSE_NOT_PRESENT, error_bits);
+          return;
+        }
+      /* PS is ignored without CR4.PSE in 32-bit paging. */
+      large = level->large_page != 0 && (step->entry & PS_BIT) && config->mode != OSL_PAGING_X86_32;
+      leaf = large || i == n_levels - 1;
+      rsvd = step->entry & reserved_bits (config, level, large);
+      if (rsvd != 0)
+        {
+          walk->reserved_mask = rsvd;
+          if (level->from_register)
+            set_fault (walk, OSL_FAULT_GP, OSL_FAULT_CAUSE_BAD_PDPTE, 0);
+          else
+            set_fault (walk, OSL_FAULT_PF, OSL_FAULT_CAUSE_RESERVED_BIT,
+                       error_bits | OSL_PF_PROT | OSL_PF_RSVD);
+          return;
+        }
+
+      step->flags = decode_flags (config, level, step->entry, leaf, large);
+      if (!level->from_register)
+        {
+          may_write = may_write && (step->entry & OSL_PTE_RW);
+          may_user = may_user && (step->entry & OSL_PTE_US);
+          no_execute = no_execute || (step->flags & OSL_PTE_NX);
+        }
+      step->may_write = may_write;
+      step->may_user = may_user;
+      step->no_execute = no_execute;
+      step->leaf = leaf;
+      if (leaf)
+        {
+          step->page_size = large ? level->large_page : KIB (4);
+          break;
+        }
+      if (!level->from_register)
+        set_flags_in_entry (mem, step, OSL_PTE_A);
+      table = is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
+    }
+
+  /* The leaf gets A, and D on a write, only once the access is allowed. */
+  if (!check_access (config, step, access, &cause))
+    {
+      set_fault (walk, OSL_FAULT_PF, cause, error_bits | OSL_PF_PROT);
+      return;
+    }
+  set_flags_in_entry (mem, step, OSL_PTE_A | (access.kind == OSL_ACCESS_WRITE ? OSL_PTE_D : 0));
+  step->flags |= OSL_PTE_A | (access.kind == OSL_ACCESS_WRITE ? OSL_PTE_D : 0);
+  walk->page_size = step->page_size;
+  if (step->page_size == KIB (4))
+    walk->pa = (is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK)
+               | (va & 0xFFF);
+  else
+    walk->pa = large_frame (config, step->entry, step->page_size) | (va & (step->page_size - 1));
+}
+
+void
+osl_paging_walk (OslPhysMem            *mem,
+                 const OslPagingConfig *config,
+                 guint64                va,
+                 OslAccess              access,
+                 OslWalk               *walk)
+{
+  _osl_paging_walk_translated (mem, config, va, access, NULL, NULL, walk);
+}
+
+gboolean
+osl_paging_validate_textbook (const OslTextbookFormat  *format,
+                              GError                  **error)
+{
+  guint bits = format->offset_bits;
+
+  if (format->n_levels < 1 || format->n_levels > OSL_TEXTBOOK_MAX_LEVELS)
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("A textbook format has 1 to %d levels, not %u."),
+                   OSL_TEXTBOOK_MAX_LEVELS, format->n_levels);
+      return FALSE;
+    }
+  for (guint i = 0; i < format->n_levels; i++)
+    {
+      if (format->index_bits[i] < 1 || format->index_bits[i] > 20)
+        {
+          g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                       _("Level %u has %u index bits; use 1 to 20."), i + 1, format->index_bits[i]);
+          return FALSE;
+        }
+      bits += format->index_bits[i];
+    }
+  if (format->offset_bits < 1 || format->offset_bits > 30 || bits > 63)
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("A page of 2^%u bytes with these levels makes a %u-bit address; pages are 2^1 to 2^30 bytes and addresses at most 63 bits."),
+                   format->offset_bits, bits);
+      return FALSE;
+    }
+  if (format->entry_size != 1 && format->entry_size != 2 && format->entry_size != 4 && format->entry_size != 8)
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("An entry is 1, 2, 4 or 8 bytes wide, not %u."), format->entry_size);
+      return FALSE;
+    }
+  if (format->valid_bit >= format->entry_size * 8 || (format->pfn_mask & BIT (format->valid_bit)))
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("The valid bit %u must lie inside the %u-byte entry and outside the frame number."),
+                   format->valid_bit, format->entry_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+osl_fault_to_string (OslFault fault)
+{
+  switch (fault)
+    {
+    case OSL_FAULT_PF:
+      return "#PF";
+    case OSL_FAULT_GP:
+      return "#GP";
+    case OSL_FAULT_EPT_VIOLATION:
+      return "EPT violation";
+    case OSL_FAULT_EPT_MISCONFIG:
+      return "EPT misconfiguration";
+    case OSL_FAULT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* One sentence that says why the walk faulted, in a student's words. */
+char *
+osl_walk_describe_fault (const OslWalk *walk)
+{
+  const OslWalkStep *step = walk->fault_step >= 0 ? &walk->steps[walk->fault_step] : NULL;
+  const char *level = step != NULL ? step->level : "";
+
+  switch (walk->cause)
+    {
+    case OSL_FAULT_CAUSE_NOT_PRESENT:
+      return g_strdup_printf (_("#PF (error code %u): the %s entry at 0x%" G_GINT64_MODIFIER "X is not present (P = 0), so the walk stops there."),
+                              walk->error_code, level, step->entry_host_pa);
+    case OSL_FAULT_CAUSE_RESERVED_BIT:
+      return g_strdup_printf (_("#PF (error code %u): the %s entry 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, which must be 0."),
+                              walk->error_code, level, step->entry, walk->reserved_mask);
+    case OSL_FAULT_CAUSE_USER_SUPERVISOR:
+      return g_strdup_printf (_("#PF (error code %u): a user-mode access reached a supervisor page (U/S = 0 at some level)."),
+                              walk->error_code);
+    case OSL_FAULT_CAUSE_READ_ONLY:
+      return g_strdup_printf (_("#PF (error code %u): a write to a read-only page (R/W = 0 at some level)."),
+                              walk->error_code);
+    case OSL_FAULT_CAUSE_NO_EXECUTE:
+      return g_strdup_printf (_("#PF (error code %u): an instruction fetch from a no-execute page (XD = 1 at some level)."),
+                              walk->error_code);
+    case OSL_FAULT_CAUSE_NON_CANONICAL:
+      return g_strdup (_("#GP: the address is not canonical, so the CPU raises a general-protection fault before any walk."));
+    case OSL_FAULT_CAUSE_BAD_PDPTE:
+      return g_strdup_printf (_("#GP: the PDPTE 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, so loading CR3 fails."),
+                              step->entry, walk->reserved_mask);
+    case OSL_FAULT_CAUSE_EPT_NOT_PRESENT:
+      return g_strdup (_("EPT violation (VM exit 48): an EPT entry has R = W = X = 0, so the hypervisor takes over."));
+    case OSL_FAULT_CAUSE_EPT_DENIED:
+      return g_strdup (_("EPT violation (VM exit 48): the EPT entries do not allow this access, so the hypervisor takes over."));
+    case OSL_FAULT_CAUSE_EPT_MISCONFIG:
+      return g_strdup (_("EPT misconfiguration (VM exit 49): an EPT entry is malformed (write without read, reserved bits or a bad memory type)."));
+    case OSL_FAULT_CAUSE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+osl_pte_flags_to_string (OslPteFlags flags)
+{
+  static const char *names[] = { "P", "R/W", "U/S", "PWT", "PCD", "A", "D", "PS", "G", "PAT", "NX" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (flags & (1u << i))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", names[i]);
+  return g_string_free (text, FALSE);
+}
+
+/* Whether @entry, present at @level (0 = top), points to another table
+ * rather than to a page; used to follow a memory's tables. */
+gboolean
+_osl_paging_next_table (const OslPagingConfig *config,
+                        guint                  level,
+                        guint64                entry,
+                        guint64               *next)
+{
+  const Level *levels;
+  guint n_levels;
+
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    {
+      const OslTextbookFormat *tb = &config->textbook;
+
+      if (level + 1 >= tb->n_levels || !(entry & BIT (tb->valid_bit)))
+        return FALSE;
+      *next = (entry & tb->pfn_mask) << tb->offset_bits;
+      return TRUE;
+    }
+  levels = get_levels (config->mode, &n_levels);
+  if (level + 1 >= n_levels || !(entry & OSL_PTE_P))
+    return FALSE;
+  if (levels[level].large_page != 0 && (entry & PS_BIT) && config->mode != OSL_PAGING_X86_32)
+    return FALSE;
+  *next = is_32bit_mode (config->mode) ? entry & 0xFFFFF000 : entry & ADDRESS_MASK & phys_mask (config);
+  return TRUE;
+}

@@ -1,0 +1,173 @@
+/* test-memory-file.c: memory files and typed addresses, good and bad
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "osl-address.h"
+#include "osl-memory-file.h"
+
+static OslMemoryFile *
+parse (const char  *json,
+       GError     **error)
+{
+  return osl_memory_file_parse (json, -1, error);
+}
+
+static void
+assert_refused (const char *json,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = parse (json, &error);
+
+  g_assert_null (file);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_lecture_preset (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                 "memory-lecture.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_load (path, &error);
+  OslAccess read = { OSL_ACCESS_READ, TRUE };
+  OslWalk walk;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (file->config.mode, ==, OSL_PAGING_X86_32);
+  osl_paging_walk (file->mem, &file->config, 0x60001000, read, &walk);
+  g_assert_cmphex (walk.pa, ==, 0x70001000);
+  osl_paging_walk (file->mem, &file->config, 0x60001800, read, &walk);
+  g_assert_cmphex (walk.pa, ==, 0x70001800);
+  osl_paging_walk (file->mem, &file->config, 0xC0801ABC, read, &walk);
+  g_assert_cmphex (walk.pa, ==, 0x12345ABC);
+}
+
+static void
+test_round_trip (void)
+{
+  const char *json =
+    "{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-64\", \"cr3\": \"0x1000\","
+    " \"wp\": false, \"nxe\": true, \"entries\": ["
+    " {\"pa\": \"0x17F0\", \"value\": \"0x2007\"}, {\"pa\": \"0x2240\", \"value\": \"0x80000087\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = parse (json, &error);
+  g_autoptr(OslMemoryFile) again = NULL;
+  g_autofree char *data = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (file->config.wp);
+  data = osl_memory_file_to_data (file, NULL);
+  again = parse (data, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->config.mode, ==, OSL_PAGING_X86_64);
+  g_assert_cmphex (again->config.cr3, ==, 0x1000);
+  g_assert_false (again->config.wp);
+  g_assert_cmphex (osl_phys_mem_read (again->mem, 0x2240, 8), ==, 0x80000087);
+}
+
+static void
+test_ept_file (void)
+{
+  const char *json =
+    "{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"ept\", \"guest_mode\": \"x86-32\","
+    " \"cr3\": \"0x1000\", \"eptp\": \"0x10001E\", \"entries\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = parse (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (file->nested);
+  g_assert_cmpint (file->config.mode, ==, OSL_PAGING_X86_32);
+  g_assert_cmphex (file->eptp, ==, 0x10001E);
+  g_assert_cmpuint (osl_memory_file_entry_size (file), ==, 8);
+}
+
+static void
+test_bad_files (void)
+{
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-16\", \"cr3\": \"0x0\", \"entries\": []}",
+                  "“x86-16” is not a mode for “mode”: use x86-32, x86-32-pse, pae, x86-64 or x86-64-la57.");
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-32\", \"cr3\": \"0x100000\","
+                  " \"entries\": [{\"pa\": \"0x1_0000_0000\", \"value\": \"0x1\"}]}",
+                  "Entry 1 at 0x100000000 is outside memory, which ends at 0xFFFFFFFF in this mode.");
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-32\", \"cr3\": \"0x100000\","
+                  " \"entries\": [{\"pa\": \"0x10000G\", \"value\": \"0x1\"}]}",
+                  "“0x10000G” is not hexadecimal: ‘G’ is not a digit 0–9 or A–F. (pa)");
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-32\", \"cr3\": \"4096\","
+                  " \"entries\": []}",
+                  "“4096” in cr3 is not hexadecimal: write it with 0x, e.g. \"0x1000\".");
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-32\", \"cr3\": \"0x100000\","
+                  " \"entries\": [{\"pa\": \"0x100002\", \"value\": \"0x1\"}]}",
+                  "Entry 1 at 0x100002 is not aligned: entries are 4 bytes, so pa must be a multiple of 4.");
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-32\", \"cr3\": \"0x100000\","
+                  " \"entries\": [{\"pa\": \"0x100000\", \"value\": \"0x1_0000_0001\"}]}",
+                  "Entry 1 value 0x100000001 does not fit in a 4-byte entry.");
+  /* PD → PT at 0x200000 → back to the PD: a loop (the PT's entry
+   * would be followed as a table only below the top level). */
+  assert_refused ("{\"format\": \"os-lens/memory\", \"version\": 1, \"mode\": \"x86-64\", \"cr3\": \"0x1000\","
+                  " \"entries\": [{\"pa\": \"0x1000\", \"value\": \"0x2007\"}, {\"pa\": \"0x2000\", \"value\": \"0x1007\"}]}",
+                  "The entry at 0x2000 points back to the table at 0x1000, which is above it in the walk: a table loop.");
+}
+
+static void
+test_addresses (void)
+{
+  OslPagingConfig config;
+  g_autoptr(GError) error = NULL;
+  guint64 va;
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_32);
+  g_assert_true (osl_address_parse (&config, "0xC080_1ABC", &va, NULL));
+  g_assert_cmphex (va, ==, 0xC0801ABC);
+  g_assert_true (osl_address_parse (&config, " 1610616832 ", &va, NULL));
+  g_assert_cmphex (va, ==, 0x60001000);
+  g_assert_true (osl_address_parse (&config, "0b1100_0000_1000_0000_0001_1010_1011_1100", &va, NULL));
+  g_assert_cmphex (va, ==, 0xC0801ABC);
+
+  g_assert_false (osl_address_parse (&config, "0x1_0000_0000", &va, &error));
+  g_assert_cmpstr (error->message, ==, "0x100000000 is too wide for x86-32: it needs 33 bits and the mode has 32.");
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "0xC0Z0", &va, &error));
+  g_assert_cmpstr (error->message, ==, "“0xC0Z0” is not hexadecimal: ‘Z’ is not a digit 0–9 or A–F.");
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "C0801ABC", &va, &error));
+  g_assert_cmpstr (error->message, ==, "“C0801ABC” is not a decimal number (‘C’ is a hexadecimal digit): write hexadecimal with 0x.");
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "0b102", &va, &error));
+  g_assert_cmpstr (error->message, ==, "“0b102” is not binary: ‘2’ is not 0 or 1.");
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "0x", &va, &error));
+  g_assert_cmpstr (error->message, ==, "“0x” has no digits after its prefix.");
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "0x1__0", &va, &error));
+  g_clear_error (&error);
+  g_assert_false (osl_address_parse (&config, "0x1_0000_0000_0000_0000", &va, &error));
+  g_assert_cmpstr (error->message, ==, "“0x1_0000_0000_0000_0000” is too wide: an address has at most 64 bits.");
+  g_clear_error (&error);
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_64);
+  g_assert_false (osl_address_parse (&config, "0x0000800000000000", &va, &error));
+  g_assert_cmpstr (error->message, ==, "0x0000800000000000 is not canonical: bits 63–48 must copy bit 47.");
+  g_clear_error (&error);
+  osl_paging_config_init (&config, OSL_PAGING_X86_64_LA57);
+  g_assert_true (osl_address_parse (&config, "0x0000800000000000", &va, NULL));
+  g_assert_false (osl_address_parse (&config, "0x0100000000000000", &va, &error));
+  g_assert_cmpstr (error->message, ==, "0x0100000000000000 is not canonical: bits 63–57 must copy bit 56.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/memory-file/lecture-preset", test_lecture_preset);
+  g_test_add_func ("/memory-file/round-trip", test_round_trip);
+  g_test_add_func ("/memory-file/ept", test_ept_file);
+  g_test_add_func ("/memory-file/bad", test_bad_files);
+  g_test_add_func ("/address/parse", test_addresses);
+  return g_test_run ();
+}

@@ -1,0 +1,142 @@
+/* test-painter.c: pixels, formats, themes and sizes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "osl-painter.h"
+
+static OslScene *
+sample_scene (void)
+{
+  OslScene *scene = osl_scene_new (200, 100, "Sample");
+
+  osl_scene_add_box (scene, "box", 10, 10, 80, 80, OSL_COLOR_BLUE, "CPU");
+  osl_scene_add_token (scene, "token", 120, 30, 40, 40, OSL_COLOR_ORANGE, OSL_PATTERN_DOTS, "P1");
+  osl_scene_add_arrow (scene, "arrow", 90, 50, 120, 50);
+  return scene;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+}
+
+static void
+test_paint_uses_theme_colours (void)
+{
+  g_autoptr(OslScene) scene = sample_scene ();
+  g_autoptr(OslTheme) light = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
+  g_autoptr(OslTheme) dark = osl_theme_new (OSL_THEME_VARIANT_DARK, 1.0);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 100);
+  cairo_t *cr = cairo_create (surface);
+
+  osl_painter_paint (scene, light, cr, 1.0);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (pixel_at (surface, 195, 95), ==, 0xFAFAFA);   /* background */
+  g_assert_cmphex (pixel_at (surface, 20, 80), ==, 0x0072B2);    /* Okabe–Ito blue */
+
+  osl_painter_paint (scene, dark, cr, 1.0);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (pixel_at (surface, 195, 95), ==, 0x242424);
+  g_assert_cmphex (pixel_at (surface, 20, 80), ==, 0x0072B2);    /* hues stay */
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_paint_scales (void)
+{
+  g_autoptr(OslScene) scene = sample_scene ();
+  g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  osl_painter_paint (scene, theme, cr, 2.0);
+  cairo_surface_flush (surface);
+  /* The box spans 10–90 at scale 1, so 20–180 at scale 2. */
+  g_assert_cmphex (pixel_at (surface, 170, 170), ==, 0x0072B2);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export_writes_each_format (void)
+{
+  g_autoptr(OslScene) scene = sample_scene ();
+  g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_HIGH_CONTRAST_DARK, 1.0);
+  g_autofree char *dir = g_dir_make_tmp ("osl-export-XXXXXX", NULL);
+  static const struct { const char *name; const char *magic; } formats[] = {
+    { "out.png", "\x89PNG" }, { "out.svg", "<?xml" }, { "out.pdf", "%PDF" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i].name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (osl_painter_export (scene, theme, path, 640, 320, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+      g_assert_true (g_str_has_prefix (data, formats[i].magic));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_export_refuses_bad_names_and_sizes (void)
+{
+  g_autoptr(OslScene) scene = sample_scene ();
+  g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (osl_painter_export (scene, theme, "diagram.bmp", 640, 320, &error));
+  g_assert_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (osl_painter_export (scene, theme, "diagram.png", 0, 320, &error));
+  g_assert_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_SIZE);
+  g_clear_error (&error);
+  g_assert_false (osl_painter_export (scene, theme, "/nonexistent-dir/diagram.png", 64, 32, &error));
+  g_assert_error (error, OSL_PAINTER_ERROR, OSL_PAINTER_ERROR_WRITE);
+}
+
+static void
+test_text_on_fills_stays_readable (void)
+{
+  g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
+  OslRgb on_yellow = osl_theme_get_text_rgb_on (theme, OSL_COLOR_YELLOW);
+  OslRgb on_blue = osl_theme_get_text_rgb_on (theme, OSL_COLOR_BLUE);
+
+  g_assert_cmpfloat (on_yellow.red, <, 0.2);   /* dark text on yellow */
+  g_assert_cmpfloat (on_blue.red, >, 0.9);     /* white text on blue */
+  g_assert_cmpfloat (osl_theme_get_line_scale (theme), ==, 1.0);
+  osl_theme_set_variant (theme, OSL_THEME_VARIANT_HIGH_CONTRAST_LIGHT);
+  g_assert_cmpfloat (osl_theme_get_line_scale (theme), >, 1.0);
+  osl_theme_set_zoom (theme, 9.0);
+  g_assert_cmpfloat (osl_theme_get_zoom (theme), ==, OSL_THEME_ZOOM_MAX);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/painter/theme-colours", test_paint_uses_theme_colours);
+  g_test_add_func ("/painter/scale", test_paint_scales);
+  g_test_add_func ("/painter/export/formats", test_export_writes_each_format);
+  g_test_add_func ("/painter/export/errors", test_export_refuses_bad_names_and_sizes);
+  g_test_add_func ("/painter/readable-text", test_text_on_fills_stays_readable);
+  return g_test_run ();
+}

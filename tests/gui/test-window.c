@@ -1,0 +1,191 @@
+/* test-window.c: the app shell as a user meets it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "osl-page.h"
+#include "osl-painter.h"
+#include "osl-test-gui.h"
+#include "osl-theme.h"
+
+static OslApplication *app;
+static OslWindow *window;
+
+static GtkStack *
+window_stack (void)
+{
+  GtkWidget *page = osl_window_get_visible_page (window);
+
+  return GTK_STACK (gtk_widget_get_parent (page));
+}
+
+static void
+activate (const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  osl_test_gui_wait (50);
+}
+
+static void
+test_four_pages_in_lecture_order (void)
+{
+  static const char *names[] = { "scheduling", "memory", "containers", "flashcards" };
+  static const char *titles[] = { "Scheduling", "Memory", "VMs & Containers", "Flashcards" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkStack *stack = window_stack ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "OS Lens");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (stack, names[i]);
+      g_autofree char *last = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_assert_nonnull (page);
+      g_assert_true (OSL_IS_PAGE (page));
+      g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, page)), ==, titles[i]);
+
+      activate ("win.page", g_variant_new_string (names[i]));
+      osl_test_gui_wait (400);
+      g_assert_true (osl_window_get_visible_page (window) == page);
+      last = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (last, ==, names[i]);
+
+      /* The page shows something: far more than a blank background. */
+      texture = osl_test_gui_render_widget (GTK_WIDGET (window));
+      g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 20);
+    }
+}
+
+static void
+test_zoom_steps_and_limits (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int dpi = 0;
+
+  activate ("win.zoom-reset", NULL);
+  activate ("win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (osl_theme_get_zoom (osl_theme_get_default ()), 1.1, 1e-9);
+  /* Widget text follows the zoom too. */
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  g_assert_cmpint (dpi, ==, (int) (96 * 1024 * 1.1));
+
+  for (guint i = 0; i < 40; i++)
+    activate ("win.zoom-in", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 4.0);
+  for (guint i = 0; i < 40; i++)
+    activate ("win.zoom-out", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 0.5);
+  activate ("win.zoom-reset", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+}
+
+static void
+test_theme_switches_gtk_and_diagrams (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  static const struct { const char *setting; OslThemeVariant variant; gboolean dark; const char *gtk_theme; } cases[] = {
+    { "dark", OSL_THEME_VARIANT_DARK, TRUE, NULL },
+    { "high-contrast", OSL_THEME_VARIANT_HIGH_CONTRAST_LIGHT, FALSE, "HighContrast" },
+    { "high-contrast-dark", OSL_THEME_VARIANT_HIGH_CONTRAST_DARK, FALSE, "HighContrastInverse" },
+    { "light", OSL_THEME_VARIANT_LIGHT, FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *gtk_theme = NULL;
+      gboolean dark = FALSE;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_settings_set_string (settings, "theme", cases[i].setting);
+      osl_test_gui_wait (200);
+      g_object_get (gtk_settings_get_default (),
+                    "gtk-theme-name", &gtk_theme,
+                    "gtk-application-prefer-dark-theme", &dark,
+                    NULL);
+      g_assert_cmpint (osl_theme_get_variant (osl_theme_get_default ()), ==, cases[i].variant);
+      g_assert_cmpint (dark, ==, cases[i].dark);
+      if (cases[i].gtk_theme != NULL)
+        g_assert_cmpstr (gtk_theme, ==, cases[i].gtk_theme);
+      texture = osl_test_gui_render_widget (GTK_WIDGET (window));
+      g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 20);
+    }
+}
+
+static void
+test_export_visible_page_to_png (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("osl-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.png", NULL);
+  OslPage *page = OSL_PAGE (osl_window_get_visible_page (window));
+  double scale = osl_painter_export_scale (1920);
+  g_autoptr(OslScene) scene = osl_page_build_scene (page, 1920 / scale, 1080 / scale);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_nonnull (scene);
+  g_assert_true (osl_painter_export (scene, osl_theme_get_default (), path, 1920, 1080, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
+  g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 5);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_fullscreen_toggles (void)
+{
+  activate ("win.fullscreen", NULL);
+  osl_test_gui_wait (300);
+  /* Without a window manager the request may be ignored; with one, the
+   * window must report it. Either way toggling back must leave it
+   * windowed. */
+  activate ("win.fullscreen", NULL);
+  osl_test_gui_wait (300);
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+}
+
+static void
+test_version_option (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("OS_LENS"), "--version", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "os-lens " PACKAGE_VERSION "\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = osl_test_gui_start_app ();
+  window = osl_test_gui_get_window (app);
+
+  g_test_add_func ("/window/pages", test_four_pages_in_lecture_order);
+  g_test_add_func ("/window/zoom", test_zoom_steps_and_limits);
+  g_test_add_func ("/window/theme", test_theme_switches_gtk_and_diagrams);
+  g_test_add_func ("/window/export", test_export_visible_page_to_png);
+  g_test_add_func ("/window/fullscreen", test_fullscreen_toggles);
+  g_test_add_func ("/window/version", test_version_option);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
