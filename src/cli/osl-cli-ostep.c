@@ -15,6 +15,8 @@
 #include <stdio.h>
 
 #include "osl-cli-commands.h"
+#include "osl-ostep-mlfq.h"
+#include "osl-ostep-process-run.h"
 #include "osl-ostep-scheduler.h"
 
 typedef int (*SimulatorMain) (int       argc,
@@ -30,7 +32,9 @@ typedef struct
 } Simulator;
 
 static const Simulator simulators[] = {
+  { "process-run", OSL_OSTEP_PROCESS_RUN_PROGRAM, osl_ostep_process_run_main },
   { "scheduler", OSL_OSTEP_SCHEDULER_PROGRAM, osl_ostep_scheduler_main },
+  { "mlfq", OSL_OSTEP_MLFQ_PROGRAM, osl_ostep_mlfq_main },
 };
 
 static void

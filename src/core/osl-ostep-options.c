@@ -427,3 +427,17 @@ osl_ostep_stop_at_defect (const GError  *defect,
   g_propagate_error (error, g_error_copy (defect));
   return FALSE;
 }
+
+/* Python's text.split(separator): "" gives one empty item, not none. */
+char **
+osl_ostep_split (const char *text,
+                 const char *separator)
+{
+  if (text[0] == '\0')
+    {
+      char **items = g_new0 (char *, 2);
+      items[0] = g_strdup ("");
+      return items;
+    }
+  return g_strsplit (text, separator, -1);
+}

@@ -98,7 +98,7 @@ draw_random_jobs (OslOstepScheduler *problem)
 static void
 read_job_list (OslOstepScheduler *problem)
 {
-  g_auto(GStrv) items = g_strsplit (problem->job_list, ",", -1);
+  g_auto(GStrv) items = osl_ostep_split (problem->job_list, ",");
   guint n = g_strv_length (items);
 
   if (n > OSL_OSTEP_MAX_ITEMS)

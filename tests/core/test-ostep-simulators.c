@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "osl-ostep-mlfq.h"
+#include "osl-ostep-process-run.h"
 #include "osl-ostep-scheduler.h"
 
 typedef int (*SimulatorMain) (int       argc,
@@ -26,7 +28,9 @@ typedef struct
 } Simulator;
 
 static const Simulator simulators[] = {
+  { "process-run", osl_ostep_process_run_main },
   { "scheduler", osl_ostep_scheduler_main },
+  { "mlfq", osl_ostep_mlfq_main },
 };
 
 typedef struct

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "osl-ostep-mlfq.h"
+#include "osl-ostep-process-run.h"
 #include "osl-ostep-scheduler.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -26,7 +28,9 @@ static const struct
   const char    *name;
   SimulatorMain  run;
 } simulators[] = {
+  { "process-run", osl_ostep_process_run_main },
   { "scheduler", osl_ostep_scheduler_main },
+  { "mlfq", osl_ostep_mlfq_main },
 };
 
 int
