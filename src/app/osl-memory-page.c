@@ -528,7 +528,12 @@ start_story (OslMemoryPage *self,
       break;
     case STORY_VM:
       replay_vm (self, 0);
-      set_narration (self, g_strdup (_("Nothing is in memory yet: every page waits on disk. Press Page Down to run the program one event at a time.")));
+      if (story->script == swap_script)
+        set_narration (self, g_strdup (_("Two frames for three pages: sooner or later a page must go. This kernel knows exactly which frame was used least recently; real kernels approximate LRU with the accessed bits. Press Page Down.")));
+      else if (story->script == share_script)
+        set_narration (self, g_strdup (_("Processes A and B map the same library page at different virtual addresses, each through its own CR3. Press Page Down.")));
+      else
+        set_narration (self, g_strdup (_("Nothing is in memory yet: every page waits on disk. A first touch faults, the kernel loads the page and updates the entry, and the CPU retries. Press Page Down.")));
       break;
     case STORY_EPT:
       set_file (self, load_preset ("memory-ept.json", NULL), G_GUINT64_CONSTANT (0x00007F1234567ABC));
