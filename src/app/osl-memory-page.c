@@ -274,8 +274,17 @@ describe_walk_step (OslMemoryPage *self)
     }
   if (self->n_shown > walk->n_steps)
     {
+      if (walk->fault == OSL_FAULT_PF)
+        {
+          g_autofree char *bits = osl_pf_error_code_to_string (walk->error_code);
+
+          return g_strdup_printf (_("The CPU puts 0x%" G_GINT64_MODIFIER "X in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
+                                  walk->va, walk->error_code, bits);
+        }
+      if (walk->fault == OSL_FAULT_GP)
+        return g_strdup (_("No table is read: #GP comes before any walk, and the kernel usually ends the program with SIGSEGV."));
       if (walk->fault != OSL_FAULT_NONE)
-        return osl_walk_describe_fault (walk);
+        return g_strdup (_("The guest never sees this fault: the CPU exits to the hypervisor, which fixes its EPT or stops the VM."));
       return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The CPU set A in every entry it used%s."),
                               walk->pa, walk->access.kind == OSL_ACCESS_WRITE ? _(" and D in the leaf, because this is a write") : "");
     }

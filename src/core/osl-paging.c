@@ -755,3 +755,19 @@ _osl_paging_next_table (const OslPagingConfig *config,
   *next = is_32bit_mode (config->mode) ? entry & 0xFFFFF000 : entry & ADDRESS_MASK & phys_mask (config);
   return TRUE;
 }
+
+/* "P | W | U" for error code 7; "none" when no bit is set (a
+ * supervisor read of a not-present page). */
+char *
+osl_pf_error_code_to_string (guint error_code)
+{
+  static const char *names[] = { "P", "W", "U", "RSVD", "I/D" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (error_code & (1u << i))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " | " : "", names[i]);
+  if (text->len == 0)
+    g_string_append (text, _("none"));
+  return g_string_free (text, FALSE);
+}
