@@ -97,6 +97,16 @@ static const WalkItem canonical_items[] = {
     N_("With 5-level paging (LA57) 57 bits are translated and the same address is canonical: PML5 index 0, PML4 index 256, five references.") },
 };
 
+/* Not a file: the textbook format has no memory-file mode. */
+#define TEXTBOOK_PRESET "textbook"
+
+static const WalkItem textbook_items[] = {
+  { TEXTBOOK_PRESET, 0x611C, OSL_ACCESS_READ, TRUE,
+    N_("The format of OSTEP's paging-multilevel-translate.py: 32-byte pages, a 15-bit address split 5/5/5, one-byte entries with the valid bit on top and a 7-bit frame number. The page-directory base register holds page 108, so the directory starts at 108 × 32 = 0xD80.") },
+  { TEXTBOOK_PRESET, 0x6000, OSL_ACCESS_READ, TRUE,
+    N_("0x6000 uses the same directory entry, but entry 0 of that page table is not valid (0x00): the simulator's answer is “Fault (page table entry not valid)”.") },
+};
+
 static const guint64 tlb_script[] = {
   G_GUINT64_CONSTANT (0x00007F1234567ABC), G_GUINT64_CONSTANT (0x00007F1234567123),
   G_GUINT64_CONSTANT (0x00007F1234600123), G_GUINT64_CONSTANT (0x00007F1234567000),
@@ -140,6 +150,7 @@ static const Story stories[] = {
   { "nx", N_("No-execute (NX) pages"), STORY_WALK, nx_items, G_N_ELEMENTS (nx_items) },
   { "large-pages", N_("4 MiB, 2 MiB and 1 GiB pages"), STORY_WALK, large_page_items, G_N_ELEMENTS (large_page_items) },
   { "canonical", N_("Canonical addresses and LA57"), STORY_WALK, canonical_items, G_N_ELEMENTS (canonical_items) },
+  { "textbook", N_("Textbook two-level paging (OSTEP format)"), STORY_WALK, textbook_items, G_N_ELEMENTS (textbook_items) },
   { "ept", N_("EPT: the nested walk, 24 references"), STORY_EPT },
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
@@ -194,12 +205,35 @@ static void osl_memory_page_iface_init (OslPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (OslMemoryPage, osl_memory_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (OSL_TYPE_PAGE, osl_memory_page_iface_init))
 
+/* A small memory in OSTEP's multi-level format: VA 0x611C → PA 0x6BC. */
+static OslMemoryFile *
+textbook_memory (void)
+{
+  OslMemoryFile *file = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  OslTextbookFormat *tb = &file->config.textbook;
+
+  tb->n_levels = 2;
+  tb->index_bits[0] = tb->index_bits[1] = 5;
+  tb->offset_bits = 5;
+  tb->entry_size = 1;
+  tb->valid_bit = 7;
+  tb->pfn_mask = 0x7F;
+  file->config.cr3 = 108 * 32;
+  osl_phys_mem_write_u8 (file->mem, 108 * 32 + 24, 0xA1);
+  osl_phys_mem_write_u8 (file->mem, 0x21 * 32 + 8, 0xB5);
+  return file;
+}
+
 static OslMemoryFile *
 load_preset (const char  *name,
              GError     **error)
 {
   g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_str_equal (name, TEXTBOOK_PRESET))
+    return textbook_memory ();
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 
   if (bytes == NULL)
     return NULL;
@@ -285,6 +319,9 @@ describe_walk_step (OslMemoryPage *self)
         return g_strdup (_("No table is read: #GP comes before any walk, and the kernel usually ends the program with SIGSEGV."));
       if (walk->fault != OSL_FAULT_NONE)
         return g_strdup (_("The guest never sees this fault: the CPU exits to the hypervisor, which fixes its EPT or stops the VM."));
+      if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The textbook format has no accessed or dirty bits."),
+                                walk->pa);
       return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The CPU set A in every entry it used%s."),
                               walk->pa, walk->access.kind == OSL_ACCESS_WRITE ? _(" and D in the leaf, because this is a write") : "");
     }
@@ -292,7 +329,7 @@ describe_walk_step (OslMemoryPage *self)
   if (step->from_register)
     return g_strdup_printf (_("The %s entry %u comes from a PDPTE register, loaded when CR3 was written: no memory reference."),
                             step->level, step->index);
-  if (!(step->entry & OSL_PTE_P))
+  if (!(step->flags & OSL_PTE_P))
     return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X. Its P bit is 0: the walk stops with a page fault."),
                             self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
   if (step->leaf)
@@ -325,8 +362,11 @@ sync_widgets (OslMemoryPage *self)
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->address_entry)), text) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->address_entry), text);
     }
-  gtk_drop_down_set_selected (self->mode_dropdown,
-                              self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
+  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    gtk_drop_down_set_selected (self->mode_dropdown, GTK_INVALID_LIST_POSITION);
+  else
+    gtk_drop_down_set_selected (self->mode_dropdown,
+                                self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
   gtk_toggle_button_set_active (self->wp_button, self->file->config.wp);
   gtk_toggle_button_set_active (self->nxe_button, self->file->config.nxe);
   /* The stories about processes and the memory map have no one address. */
@@ -785,6 +825,12 @@ toggle_flag (OslMemoryPage *self,
 
   if (column >= self->walk.n_steps || bit == 0)
     return;
+  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    {
+      if (bit != OSL_PTE_P)
+        return;
+      bit = G_GUINT64_CONSTANT (1) << self->file->config.textbook.valid_bit;
+    }
   step = &self->walk.steps[column];
   if (bit >> (8 * step->entry_size) != 0 && step->entry_size < 8)
     return;

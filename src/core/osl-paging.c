@@ -257,7 +257,7 @@ osl_paging_split (const OslPagingConfig *config,
           static const char *names[] = { "L1", "L2", "L3", "L4" };
 
           low -= tb->index_bits[i];
-          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : names[tb->n_levels - i - 1],
+          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : tb->n_levels == 2 ? (i == 0 ? "PD" : "PT") : names[tb->n_levels - i - 1],
                      low + tb->index_bits[i] - 1, low, va);
         }
       add_field (fields, &n, "offset", tb->offset_bits - 1, 0, va);
@@ -428,7 +428,7 @@ walk_textbook (OslPhysMem            *mem,
 
       memset (step, 0, sizeof *step);
       shift -= tb->index_bits[i];
-      step->level = tb->n_levels == 1 ? "PT" : names[tb->n_levels - i - 1];
+      step->level = tb->n_levels == 1 ? "PT" : tb->n_levels == 2 ? (i == 0 ? "PD" : "PT") : names[tb->n_levels - i - 1];
       step->table = table;
       step->shift = shift;
       step->index_bits = tb->index_bits[i];

@@ -45,6 +45,18 @@ hex (guint64 value,
   return osl_address_format (value, bits);
 }
 
+static char *
+format_size (guint64 size)
+{
+  if (size >= G_GUINT64_CONSTANT (1) << 30)
+    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
+  if (size >= 1 << 20)
+    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
+  if (size >= 1024)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), size);
+}
+
 static OslSceneNode *
 add_label (OslScene   *scene,
            const char *id,
@@ -168,15 +180,33 @@ static const struct
 };
 
 static void
-add_flag_chips (OslScene          *scene,
-                guint              column,
-                const OslWalkStep *step,
-                double             x,
-                double             y,
-                double             w)
+add_flag_chips (OslScene              *scene,
+                const OslPagingConfig *config,
+                guint                  column,
+                const OslWalkStep     *step,
+                double                 x,
+                double                 y,
+                double                 w)
 {
   OslPteFlags flags = step->flags;
   double chip_w = (w - 3 * 4) / 4;
+
+  /* The textbook format has a valid bit and nothing else. */
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    {
+      g_autofree char *id = g_strdup_printf ("flag-%u-P", column);
+      g_autofree char *target = g_strdup_printf ("flag:%u:P", column);
+      g_autofree char *tip = g_strdup_printf (_("valid = %d (bit %u of the entry)"), (flags & OSL_PTE_P) != 0,
+                                              config->textbook.valid_bit);
+      OslSceneNode *chip = osl_scene_add_chip (scene, id, x, y, 2 * chip_w, 28,
+                                               flags & OSL_PTE_P ? OSL_COLOR_GREEN : OSL_COLOR_NONE, _("valid"));
+
+      chip->font_size = SMALL_SIZE;
+      chip->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_CLICKABLE;
+      osl_scene_node_set_tooltip (chip, tip);
+      osl_scene_node_set_target (chip, target);
+      return;
+    }
 
   /* Show the flags as they are in memory after the walk. */
   if (step->entry_after & OSL_PTE_A)
@@ -264,7 +294,7 @@ add_arithmetic (OslScene                 *scene,
 {
   GString *text = g_string_new (NULL);
   const OslWalk *walk = state->walk;
-  guint table_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+  guint table_bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -406,7 +436,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
       row_y = add_table_slice (scene, state, i, step, color, x, table_y + 46, colw);
-      add_flag_chips (scene, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
+      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
       node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
       node->stroke = OSL_COLOR_FOREGROUND;
       node->line_width = 2.5;
@@ -418,8 +448,9 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   x = chain_x + 150 + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%" G_GUINT64_FORMAT " KiB)"),
-                                               walk->pa & ~(walk->page_size - 1), walk->page_size / 1024);
+      g_autofree char *size = format_size (walk->page_size);
+      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%s)"),
+                                               walk->pa & ~(walk->page_size - 1), size);
       g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
 
       node = osl_scene_add_box (scene, "page", x, table_y + 46, 150, SLICE_ROWS * ROW_HEIGHT - 56,
@@ -817,15 +848,6 @@ region_color (OslRegionKind kind)
     }
 }
 
-static char *
-format_size (guint64 size)
-{
-  if (size >= G_GUINT64_CONSTANT (1) << 30)
-    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
-  if (size >= 1 << 20)
-    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
-}
 
 /* How much a row tells about a process: its program, heap, stack and
  * kernel-provided pages first, then anonymous memory, then libraries. */

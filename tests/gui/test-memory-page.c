@@ -102,6 +102,7 @@ test_stories (void)
     { "large-pages", 2, "result" },
     { "canonical", 1, "result" },
     { "ept", 30, "ref-24" },
+    { "textbook", 3, "result" },
     { "memory-map", 0, "map-footer" },
   };
 
