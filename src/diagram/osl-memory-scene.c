@@ -18,6 +18,7 @@
 #define SMALL_SIZE 15.0
 #define SLICE_ROWS 5
 #define ROW_HEIGHT 28.0
+#define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
 
 /* Field colours, top level first; the offset always gets the last one
  * and the sign extension is grey with stripes. Each field also carries
@@ -95,7 +96,7 @@ add_bit_splitter (OslScene              *scene,
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint n_fields = osl_paging_split (config, va, page_size, fields);
   guint bits = osl_paging_address_width (config);
-  double gap = 10, cell, x;
+  double gap = 18, cell, x;
 
   cell = MIN (36, (width - 2 * MARGIN - gap * (n_fields - 1)) / bits);
   x = (width - (cell * bits + gap * (n_fields - 1))) / 2;
@@ -114,14 +115,14 @@ add_bit_splitter (OslScene              *scene,
       g_autofree char *high_text = g_strdup_printf ("%u", field->high);
       OslSceneNode *node;
 
-      add_label (scene, high_id, x - 4, y, 40, 20, high_text, SMALL_SIZE,
+      add_label (scene, high_id, x, y, 40, 20, high_text, SMALL_SIZE,
                  OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
       if (n_bits > 1)
         {
           g_autofree char *low_id = g_strdup_printf ("bitno-%u", field->low);
           g_autofree char *low_text = g_strdup_printf ("%u", field->low);
 
-          add_label (scene, low_id, x + fw - 36, y, 40, 20, low_text, SMALL_SIZE,
+          add_label (scene, low_id, x + fw - 40, y, 40, 20, low_text, SMALL_SIZE,
                      OSL_NODE_FLAG_ALIGN_END)->text_color = OSL_COLOR_MUTED;
         }
       for (guint b = 0; b < n_bits; b++)
@@ -393,20 +394,23 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   /* The chain: CR3 → each table → page. */
   table_y = y + 26;
-  gapx = 24;
+  gapx = 20;
   /* CR3 and the page need less room than the tables between them. */
-  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * 150) / MAX (1, n_columns - 2));
+  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * END_COLUMN) / MAX (1, n_columns - 2));
   /* A short walk sits in the middle rather than at the left edge. */
-  chain_x = MAX (MARGIN, (width - (2 * 150 + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
+  chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
   x = chain_x;
   cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
-  cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
-  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, 150, 74, OSL_COLOR_SURFACE, cr3_text);
+  if (state->config->mode == OSL_PAGING_TEXTBOOK)
+    cr3_text = g_strdup_printf (_("PDBR\n%s"), cr3);
+  else
+    cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
+  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);
   node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
   node->font_size = BODY_SIZE;
   osl_scene_node_set_role (node, "register");
   osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
-  prev_x = x + 150;
+  prev_x = x + END_COLUMN;
   prev_y = table_y + 46 + 37;
 
   for (guint i = 0; i < walk->n_steps; i++)
@@ -421,7 +425,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
       double row_y;
 
-      x = chain_x + 150 + gapx + i * (colw + gapx);
+      x = chain_x + END_COLUMN + gapx + i * (colw + gapx);
       if (i >= n_steps)
         {
           /* Not reached yet: an empty placeholder keeps the layout still. */
@@ -445,7 +449,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
     }
 
   /* The page and the byte, or the fault. */
-  x = chain_x + 150 + gapx + walk->n_steps * (colw + gapx);
+  x = chain_x + END_COLUMN + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
       g_autofree char *size = format_size (walk->page_size);
@@ -453,12 +457,12 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
                                                walk->pa & ~(walk->page_size - 1), size);
       g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
 
-      node = osl_scene_add_box (scene, "page", x, table_y + 46, 150, SLICE_ROWS * ROW_HEIGHT - 56,
+      node = osl_scene_add_box (scene, "page", x, table_y + 46, END_COLUMN, SLICE_ROWS * ROW_HEIGHT - 56,
                                 OSL_COLOR_SURFACE, page);
       node->font_size = SMALL_SIZE;
       node->flags |= OSL_NODE_FLAG_MONOSPACE;
       osl_scene_node_set_role (node, "page");
-      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, 150, 50,
+      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, END_COLUMN, 50,
                                 OSL_COLOR_YELLOW, byte);
       node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
       node->font_size = SMALL_SIZE;
