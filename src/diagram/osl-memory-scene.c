@@ -143,7 +143,7 @@ add_bit_splitter (OslScene              *scene,
           osl_scene_node_set_tooltip (node, bit_tip);
         }
       if (g_str_equal (field->name, "sign extension"))
-        label = g_strdup_printf (_("sign extension\n%u–%u"), field->high, field->low);
+        label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110)
         label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
       else
@@ -222,8 +222,11 @@ add_flag_chips (OslScene              *scene,
       g_autofree char *target = g_strdup_printf ("flag:%u:%s", column, chip_flags[i].name);
       OslSceneNode *chip;
 
+      /* Narrow columns (5-level walks) drop the slash: RW, US. */
+      g_auto(GStrv) parts = g_strsplit (chip_flags[i].name, "/", -1);
+      g_autofree char *label = g_strjoinv (chip_w < 46 ? "" : "/", parts);
       chip = osl_scene_add_chip (scene, id, x + (i % 4) * (chip_w + 4), y + (i / 4) * 34, chip_w, 28,
-                                 set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, chip_flags[i].name);
+                                 set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, label);
       chip->font_size = SMALL_SIZE;
       chip->flags |= OSL_NODE_FLAG_CLICKABLE | (set ? OSL_NODE_FLAG_BOLD : OSL_NODE_FLAG_DASHED);
       if (!set)
