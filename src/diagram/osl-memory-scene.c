@@ -227,7 +227,7 @@ add_flag_chips (OslScene              *scene,
       g_autofree char *label = g_strjoinv (chip_w < 46 ? "" : "/", parts);
       chip = osl_scene_add_chip (scene, id, x + (i % 4) * (chip_w + 4), y + (i / 4) * 34, chip_w, 28,
                                  set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, label);
-      chip->font_size = SMALL_SIZE;
+      chip->font_size = chip_w < 46 ? 14 : SMALL_SIZE;
       chip->flags |= OSL_NODE_FLAG_CLICKABLE | (set ? OSL_NODE_FLAG_BOLD : OSL_NODE_FLAG_DASHED);
       if (!set)
         chip->text_color = OSL_COLOR_MUTED;
