@@ -10,11 +10,15 @@
 #include <math.h>
 
 #include "osl-export-dialog.h"
+#include "osl-flashcards-page.h"
 #include "osl-memory-page.h"
 #include "osl-page.h"
 #include "osl-theme.h"
 #include "osl-view-page.h"
 #include "osl-window.h"
+
+/* containers */
+#include "osl-containers-page.h"
 
 #define ZOOM_STEP 1.1
 #define TOAST_SECONDS 6
@@ -54,10 +58,10 @@ static const struct
   { "memory", N_("Memory"), osl_memory_page_new },
 
   /* containers */
-  { "containers", N_("VMs & Containers"), NULL },
+  { "containers", N_("VMs & Containers"), osl_containers_page_new },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), NULL },
+  { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
 };
 
 static OslPage *

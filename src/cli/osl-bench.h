@@ -31,7 +31,9 @@ void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
 void osl_bench_docker_session (OslBench *bench);
+void osl_bench_containers_paint (OslBench *bench);
 
 /* flashcards */
+void    osl_bench_flashcards  (OslBench   *bench);
 
 G_END_DECLS

@@ -139,8 +139,10 @@ static const OslBenchFunc benchmarks[] = {
   osl_bench_memory_walk_frame,
   /* containers */
   osl_bench_docker_session,
+  osl_bench_containers_paint,
 
   /* flashcards */
+  osl_bench_flashcards,
 };
 
 static void

@@ -28,6 +28,8 @@ static const Command commands[] = {
   { "docker", osl_cli_docker, N_("Run docker commands on a simulated engine") },
 
   /* flashcards */
+  { "fsrs", osl_cli_fsrs, N_("Replay one card's reviews through the FSRS scheduler") },
+  { "review", osl_cli_review, N_("Review a flashcard deck in the terminal") },
 };
 
 /**

@@ -81,7 +81,7 @@ static const OslStackLayer type2_layers[] = {
 static const OslStackLayer containers_layers[] = {
   HARDWARE_LAYER (N_("infrastructure"),
                   N_("The machine, physical or itself a VM (as in the cloud lab).")),
-  { "host-os", OSL_LAYER_KERNEL, N_("Host OS kernel (shared)"), N_("one Linux kernel for every container"),
+  { "host-os", OSL_LAYER_KERNEL, N_("Host OS kernel (shared)"), N_("one Linux kernel, shared by all containers"),
     N_("There is exactly one kernel, in ring 0, and every container's processes make system calls to it. "
        "That is why containers are light, and why isolation is weaker: a kernel vulnerability can affect all "
        "containers. The kernel isolates them with namespaces (what they see), cgroups (how much they use), "
