@@ -97,6 +97,13 @@ static const WalkItem canonical_items[] = {
     N_("With 5-level paging (LA57) 57 bits are translated and the same address is canonical: PML5 index 0, PML4 index 256, five references.") },
 };
 
+static const WalkItem ept_items[] = {
+  { "memory-ept.json", G_GUINT64_CONSTANT (0x00007F1234567ABC), OSL_ACCESS_READ, TRUE,
+    N_("A 4-level guest on 4-level EPT, all 4 KiB pages: n = m = 4, so (n + 1)(m + 1) − 1 = 24 references, against 4 for a native walk. The data access itself would be the 25th.") },
+  { "memory-ept-large.json", G_GUINT64_CONSTANT (0x00007F1234567ABC), OSL_ACCESS_READ, TRUE,
+    N_("Large pages shorten both dimensions: the guest maps the data with a 2 MiB page (n = 3) and EPT maps guest memory with 2 MiB pages (m = 3): (3 + 1)(3 + 1) − 1 = 15 references.") },
+};
+
 /* Not a file: the textbook format has no memory-file mode. */
 #define TEXTBOOK_PRESET "textbook"
 
@@ -151,7 +158,7 @@ static const Story stories[] = {
   { "large-pages", N_("4 MiB, 2 MiB and 1 GiB pages"), STORY_WALK, large_page_items, G_N_ELEMENTS (large_page_items) },
   { "canonical", N_("Canonical addresses and LA57"), STORY_WALK, canonical_items, G_N_ELEMENTS (canonical_items) },
   { "textbook", N_("Textbook two-level paging (OSTEP format)"), STORY_WALK, textbook_items, G_N_ELEMENTS (textbook_items) },
-  { "ept", N_("EPT: the nested walk, 24 references"), STORY_EPT },
+  { "ept", N_("EPT: the nested walk, 24 references or fewer"), STORY_EPT, ept_items, G_N_ELEMENTS (ept_items) },
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
 
@@ -345,8 +352,8 @@ describe_ept_step (OslMemoryPage *self)
   if (self->n_shown == 0)
     return g_strdup (_("A guest in a VM walks its own tables with guest-physical addresses. Each of them, and the final data address, first goes through the four levels of EPT. Press Page Down to add one reference."));
   if (self->n_shown >= self->nested->n_refs)
-    return g_strdup_printf (_("n = 4 guest levels, m = 4 EPT levels: (n + 1)(m + 1) − 1 = %u references where a native walk needs 4. TLBs and page-walk caches are what make this affordable."),
-                            osl_ept_expected_references (4, 4));
+    return g_strdup_printf (_("%u memory references where a native walk needs %u. TLBs and page-walk caches are what make this affordable."),
+                            self->nested->n_refs, self->walk.n_references);
   return NULL;
 }
 
@@ -405,7 +412,11 @@ refresh (OslMemoryPage *self,
       set_narration (self, g_strdup_printf ("%s\n%s", _(story->items[self->item].narration), step != NULL ? step : ""));
     }
   else if (story->kind == STORY_EPT)
-    set_narration (self, describe_ept_step (self));
+    {
+      g_autofree char *step = describe_ept_step (self);
+
+      set_narration (self, g_strdup_printf ("%s\n%s", _(story->items[self->item].narration), step != NULL ? step : ""));
+    }
   sync_widgets (self);
   osl_diagram_view_invalidate (self->diagram, animate);
 }
@@ -585,7 +596,7 @@ start_story (OslMemoryPage *self,
         set_narration (self, g_strdup (_("Nothing is in memory yet: every page waits on disk. A first touch faults, the kernel loads the page and updates the entry, and the CPU retries. Press Page Down.")));
       break;
     case STORY_EPT:
-      set_file (self, load_preset ("memory-ept.json", NULL), G_GUINT64_CONSTANT (0x00007F1234567ABC));
+      load_walk_item (self, 0);
       break;
     case STORY_MAP:
       g_clear_pointer (&self->regions, g_array_unref);
@@ -634,9 +645,23 @@ step (OslMemoryPage *self,
       break;
     case STORY_EPT:
       total = n_steps_of_walk (self);
-      if ((delta > 0 && self->n_shown >= total) || (delta < 0 && self->n_shown == 0))
+      if (delta > 0 && self->n_shown < total)
+        self->n_shown++;
+      else if (delta > 0 && !self->custom && self->item + 1 < story->n_items)
+        {
+          load_walk_item (self, self->item + 1);
+          self->n_shown = 0;
+        }
+      else if (delta < 0 && self->n_shown > 0)
+        self->n_shown = MIN (self->n_shown, total) - 1;
+      else if (delta < 0 && !self->custom && self->item > 0)
+        {
+          load_walk_item (self, self->item - 1);
+          recompute_walk (self);
+          self->n_shown = n_steps_of_walk (self);
+        }
+      else
         return FALSE;
-      self->n_shown = MIN (self->n_shown, total) + delta;
       break;
     case STORY_TLB:
       if ((delta > 0 && self->item >= G_N_ELEMENTS (tlb_script)) || (delta < 0 && self->item == 0))
