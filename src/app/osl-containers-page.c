@@ -56,6 +56,7 @@ struct _OslContainersPage
   GtkToggleButton   *stack_buttons[OSL_N_STACKS];
 
   char              *selected_layer;
+  char              *focus;           /* the container the last command touched */
   OslVmxState        vmx;
   OslDockerEngine   *engine;
   GPtrArray         *history;         /* every command typed or stepped, for replay and saving */
@@ -175,10 +176,10 @@ build_backbones_cb (double   width,
     case BACKBONE_CGROUPS:
       return osl_containers_scene_cgroups (self->cgroups, width, height);
     case BACKBONE_LAYERS:
-      return osl_containers_scene_layers (self->engine, NULL, width, height);
+      return osl_containers_scene_layers (self->engine, self->focus, width, height);
     case BACKBONE_NAMESPACES:
     default:
-      return osl_containers_scene_namespaces (self->engine, NULL, width, height);
+      return osl_containers_scene_namespaces (self->engine, self->focus, width, height);
     }
 }
 
@@ -189,7 +190,7 @@ build_states_cb (double   width,
 {
   OslContainersPage *self = user_data;
 
-  return osl_containers_scene_states (self->engine, NULL, width, height);
+  return osl_containers_scene_states (self->engine, self->focus, width, height);
 }
 
 static OslScene *
@@ -199,7 +200,7 @@ build_layers_cb (double   width,
 {
   OslContainersPage *self = user_data;
 
-  return osl_containers_scene_layers (self->engine, NULL, width, height);
+  return osl_containers_scene_layers (self->engine, self->focus, width, height);
 }
 
 static OslScene *
@@ -263,8 +264,28 @@ append_terminal (OslContainersPage *self,
     gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
   else
     gtk_text_buffer_insert (buffer, &end, text, -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_view_scroll_to_iter (self->terminal_view, &end, 0, FALSE, 0, 0);
+  /* A mark, not an iter: the view scrolls once the new lines are laid out. */
+  gtk_text_view_scroll_to_mark (self->terminal_view, gtk_text_buffer_get_mark (buffer, "end"), 0, FALSE, 0, 0);
+}
+
+/* The diagrams follow the container the last command acted on. */
+static void
+update_focus (OslContainersPage *self)
+{
+  GArray *events = osl_docker_engine_get_events (self->engine);
+
+  for (guint i = events->len; i > 0; i--)
+    {
+      const OslDockerEvent *event = &g_array_index (events, OslDockerEvent, i - 1);
+      OslDockerContainer *c;
+
+      if (event->kind != OSL_DOCKER_EVENT_STATE && event->kind != OSL_DOCKER_EVENT_FILE)
+        continue;
+      c = osl_docker_engine_find_container (self->engine, event->subject, NULL);
+      g_free (self->focus);
+      self->focus = c != NULL ? g_strdup (c->name) : NULL;
+      return;
+    }
 }
 
 /* Runs one line: the prompt, then errors (pull progress comes first),
@@ -278,13 +299,16 @@ run_line (OslContainersPage *self,
   g_autoptr(GString) err = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *prompt = g_strdup_printf ("$ %s\n", line);
+  int status;
 
-  osl_docker_cli_run_line (self->engine, line, out, err, notes);
+  status = osl_docker_cli_run_line (self->engine, line, out, err, notes);
   g_ptr_array_add (self->history, g_strdup (line));
+  update_focus (self);
   if (!echo)
     return;
   append_terminal (self, prompt, "prompt");
-  append_terminal (self, err->str, "error");
+  /* Standard error is also where progress goes; only a failure is red. */
+  append_terminal (self, err->str, status != 0 ? "error" : NULL);
   append_terminal (self, out->str, NULL);
   append_terminal (self, notes->str, "note");
 }
@@ -308,6 +332,7 @@ reset_engine (OslContainersPage *self)
   osl_docker_engine_set_removal_fails (self->engine,
                                        gtk_check_button_get_active (self->removal_fails_check));
   g_ptr_array_set_size (self->history, 0);
+  g_clear_pointer (&self->focus, g_free);
   gtk_text_buffer_set_text (buffer, "", -1);
 }
 
@@ -744,6 +769,10 @@ setup_terminal_tags (OslContainersPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->terminal_view);
 
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_create_mark (buffer, "end", &end, FALSE);
   gtk_text_buffer_create_tag (buffer, "prompt", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "error", "foreground", "#d55e00", NULL);
   gtk_text_buffer_create_tag (buffer, "note", "style", PANGO_STYLE_ITALIC, "foreground", "#0072b2", NULL);
@@ -769,6 +798,7 @@ osl_containers_page_finalize (GObject *object)
   g_clear_pointer (&self->lab, osl_cloud_lab_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_free (self->selected_layer);
+  g_free (self->focus);
   G_OBJECT_CLASS (osl_containers_page_parent_class)->finalize (object);
 }
 
