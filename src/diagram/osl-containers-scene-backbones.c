@@ -467,9 +467,11 @@ osl_containers_scene_layers (OslDockerEngine *engine,
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_DASHED;
   node->font_size = SMALL_SIZE;
   {
-    g_autofree char *shared = g_strdup_printf (_("Image layers shared by: %s. Writes land in the container layer: "
-                                                 "the first write to an image file copies the whole file up "
-                                                 "(yellow); deleting an image file leaves a whiteout (red)."), users);
+    g_autofree char *shared = g_strdup_printf (_("An image is a read-only stack of layers; a container is a runnable "
+                                                 "instance of it with one writable layer on top. Image layers shared "
+                                                 "by: %s. As with a copy-on-write fork, nothing is copied until "
+                                                 "someone writes: the first write to an image file copies the whole "
+                                                 "file up (yellow); deleting one leaves a whiteout (red)."), users);
     node = osl_scene_add_text (scene, "legend", MARGIN, 62, w - 2 * MARGIN, MAX (y - 66, 44), shared, SMALL_SIZE);
     node->flags |= OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   }

@@ -198,10 +198,11 @@ osl_containers_scene_states (OslDockerEngine *engine,
       osl_scene_node_set_tooltip (node, tip);
       osl_scene_node_set_target (node, id);
     }
-  node = osl_scene_add_text (scene, "note", MARGIN, h - 70, w - 2 * MARGIN, 56,
-                             _("The seven states of moby's State.State(). “docker start” on a running container "
-                               "and “docker stop” on a stopped one are no-ops (304 Not Modified): Docker prints "
-                               "the name and succeeds. exec, attach, commit and export change no state."),
+  node = osl_scene_add_text (scene, "note", MARGIN, h - 74, w - 2 * MARGIN, 64,
+                             _("Docker is an interface on top of namespaces, cgroups and copy-on-write layers. "
+                               "These are the seven states of moby's State.State(). “docker start” on a running "
+                               "container and “docker stop” on a stopped one are no-ops (304 Not Modified): Docker "
+                               "prints the name and succeeds. exec, attach, commit and export change no state."),
                              SMALL_SIZE);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
   node->text_color = OSL_COLOR_MUTED;
