@@ -738,6 +738,12 @@ node_activated_cb (OslContainersPage *self,
                    const char        *target,
                    const char        *id)
 {
+  if (g_strcmp0 (target, "view:memory") == 0)
+    {
+      /* Card 34's nested walk is drawn in the Memory view. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "memory");
+      return;
+    }
   if (target == NULL || !g_str_has_prefix (target, "layer:"))
     return;
   g_free (self->selected_layer);
@@ -866,6 +872,8 @@ osl_containers_page_init (OslContainersPage *self)
   osl_diagram_view_set_builder (self->layers_view, build_layers_cb, self, NULL);
   osl_diagram_view_set_builder (self->cloud_view, build_cloud_cb, self, NULL);
   g_signal_connect_object (self->stacks_view, "node-activated", G_CALLBACK (node_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vmx_view, "node-activated", G_CALLBACK (node_activated_cb), self,
                            G_CONNECT_SWAPPED);
   append_terminal (self, _("Type docker commands here, or press Page Down to run the lecture's next one.\n"),
                    "note");

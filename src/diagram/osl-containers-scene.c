@@ -383,7 +383,9 @@ osl_containers_scene_vmx (OslVmxState state,
       node = osl_scene_add_chip (scene, "memory-link", w - MARGIN - 430, grid_y + 2 * cell_h + 24, 430, 28,
                                  OSL_COLOR_SURFACE, _("EPT: guest-physical → host-physical (Memory view)"));
       node->font_size = 15;
+      node->flags |= OSL_NODE_FLAG_CLICKABLE;
       osl_scene_node_set_target (node, "view:memory");
+      osl_scene_node_set_tooltip (node, _("Open the Memory view, which draws the nested (two-dimensional) walk"));
     }
   return scene;
 }
