@@ -617,20 +617,80 @@ osl_containers_page_save_file (OslPage  *page,
   return osl_docker_session_save (path, (const char * const *) commands->pdata, error);
 }
 
+/* Shows the stack @id among the selected ones, its first layer above
+ * the hardware explained. */
+static void
+show_stack (OslContainersPage *self,
+            OslStackKind       kind)
+{
+  const OslStack *stack = osl_stack_get (kind);
+  OslStackKind kinds[OSL_N_STACKS];
+
+  if (!gtk_toggle_button_get_active (self->stack_buttons[kind]))
+    {
+      /* Make room: at most four stacks at a time. */
+      if (selected_stacks (self, kinds) == 4)
+        for (guint i = 0; i < OSL_N_STACKS; i++)
+          if (i != kind && gtk_toggle_button_get_active (self->stack_buttons[i]))
+            {
+              gtk_toggle_button_set_active (self->stack_buttons[i], FALSE);
+              break;
+            }
+      gtk_toggle_button_set_active (self->stack_buttons[kind], TRUE);
+    }
+  g_free (self->selected_layer);
+  self->selected_layer = g_strdup_printf ("%s:%s", stack->id, stack->layers[1].id);
+  gtk_drop_down_set_selected (self->stacks_mode, 0);
+  osl_diagram_view_invalidate (self->stacks_view, FALSE);
+}
+
+/* The states flashcards link to: "stack:type1", "stack:compare",
+ * "stack:basics", "vmx", "vmx:entry-exit", "namespaces", "cgroups",
+ * "layers", "docker:lifecycle", "cloud", or a section's name. */
 static gboolean
 osl_containers_page_show_state (OslPage    *page,
                                 const char *state)
 {
   OslContainersPage *self = OSL_CONTAINERS_PAGE (page);
-  static const char *const sections[] = { "stacks", "cpu", "backbones", "docker", "cloud", NULL };
+  static const struct { const char *state; const char *section; int backbone; } simple[] = {
+    { "stacks", "stacks", -1 }, { "cpu", "cpu", -1 }, { "vmx", "cpu", -1 }, { "backbones", "backbones", -1 },
+    { "namespaces", "backbones", BACKBONE_NAMESPACES }, { "cgroups", "backbones", BACKBONE_CGROUPS },
+    { "layers", "backbones", BACKBONE_LAYERS }, { "docker", "docker", -1 }, { "docker:lifecycle", "docker", -1 },
+    { "cloud", "cloud", -1 },
+  };
+  OslStackKind kind;
 
-  for (guint i = 0; sections[i] != NULL; i++)
-    if (g_strcmp0 (state, sections[i]) == 0)
+  if (state == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    if (g_str_equal (state, simple[i].state))
       {
-        gtk_stack_set_visible_child_name (self->sections, state);
+        gtk_stack_set_visible_child_name (self->sections, simple[i].section);
+        if (simple[i].backbone >= 0)
+          gtk_drop_down_set_selected (self->backbone_drop, simple[i].backbone);
         return TRUE;
       }
-  return FALSE;
+  if (g_str_equal (state, "vmx:entry-exit"))
+    {
+      gtk_stack_set_visible_child_name (self->sections, "cpu");
+      self->vmx = osl_vmx_start (self->vmx.cause);
+      while (self->vmx.phase != OSL_VMX_PHASE_VM_EXIT)
+        self->vmx = osl_vmx_step (self->vmx);
+      osl_diagram_view_invalidate (self->vmx_view, FALSE);
+      return TRUE;
+    }
+  if (!g_str_has_prefix (state, "stack:"))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->sections, "stacks");
+  if (g_str_equal (state, "stack:compare") || g_str_equal (state, "stack:basics"))
+    {
+      gtk_drop_down_set_selected (self->stacks_mode, g_str_equal (state, "stack:compare") ? 2 : 1);
+      return TRUE;
+    }
+  if (!osl_stack_parse_kind (state + strlen ("stack:"), &kind, NULL))
+    return FALSE;
+  show_stack (self, kind);
+  return TRUE;
 }
 
 static void
