@@ -105,6 +105,8 @@ static const char *const layers_demo[] = {
   "docker exec web mkdir /usr/local/apache2/conf",
   "docker exec web ls /usr/local/apache2/conf",
   "docker commit web web-changed",
+  "docker run -d --name web-v2 web-changed",
+  "docker exec web-v2 ls /usr/local/apache2",
 };
 
 static Backbone
