@@ -323,6 +323,12 @@ prefix_position (GError      **error,
 }
 
 static gboolean
+text_is_valid (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+static gboolean
 read_tags (JsonObject  *object,
            OslCard     *card,
            GError     **error)
@@ -346,7 +352,7 @@ read_tags (JsonObject  *object,
       const char *tag;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          *(tag = json_node_get_string (node)) == '\0' || strchr (tag, ' ') != NULL)
+          *(tag = json_node_get_string (node)) == '\0' || strchr (tag, ' ') != NULL || !text_is_valid (tag))
         {
           g_strv_builder_unref (builder);
           g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
@@ -385,6 +391,12 @@ read_link (JsonObject  *object,
   if (!osl_json_object_get_string_member_checked (link, "view", NULL, &view, error) ||
       !osl_json_object_get_string_member_checked (link, "state", "", &state, error))
     return FALSE;
+  if (!text_is_valid (state))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("card “%s” has text that is not valid UTF-8."), card->id);
+      return FALSE;
+    }
   if (view == NULL || !g_strv_contains (link_views, view))
     {
       g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
@@ -431,6 +443,13 @@ read_card (JsonNode    *node,
       !osl_json_object_get_int_member_checked (object, "number", 0, 9999, 0, &number, error) ||
       !osl_json_object_get_bool_member_checked (object, "suspended", FALSE, &suspended, error))
     return NULL;
+  /* json-glib lets invalid UTF-8 through inside strings. */
+  if (!text_is_valid (front) || !text_is_valid (back) || !text_is_valid (note))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("card “%s” has text that is not valid UTF-8."), id);
+      return NULL;
+    }
   if (front == NULL || *front == '\0' || back == NULL || *back == '\0')
     {
       g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_EMPTY,
@@ -460,6 +479,12 @@ read_deck (JsonObject  *root,
   if (!osl_json_object_get_string_member_checked (root, "id", "deck", &id, error) ||
       !osl_json_object_get_string_member_checked (root, "title", _("Untitled deck"), &title, error))
     return NULL;
+  if (!text_is_valid (id) || !text_is_valid (title))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("The deck's id or title has text that is not valid UTF-8."));
+      return NULL;
+    }
   cards = osl_json_object_get_array_member_checked (root, "cards", OSL_DECK_MAX_CARDS, error);
   if (cards == NULL)
     {
