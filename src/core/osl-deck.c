@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "osl-deck.h"
+#include "osl-deck-reader.h"
 #include "osl-json-file.h"
 
 struct _OslDeck
@@ -146,6 +147,21 @@ const char *
 osl_deck_get_title (OslDeck *deck)
 {
   return deck->title;
+}
+
+/**
+ * osl_deck_set_identity:
+ * @title: (nullable): %NULL for "Untitled deck"
+ */
+void
+osl_deck_set_identity (OslDeck    *deck,
+                       const char *id,
+                       const char *title)
+{
+  g_free (deck->id);
+  deck->id = g_strdup (id);
+  g_free (deck->title);
+  deck->title = g_strdup (title != NULL ? title : _("Untitled deck"));
 }
 
 guint
@@ -565,6 +581,9 @@ osl_deck_parse (const char  *data,
 
   if (length < 0)
     length = strlen (data);
+  deck = osl_deck_reader_read (data, length);
+  if (deck != NULL)
+    return deck;
   root = osl_json_file_parse (data, length, OSL_DECK_FORMAT, OSL_DECK_VERSION, &local_error);
   if (root == NULL)
     {
