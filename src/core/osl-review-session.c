@@ -93,6 +93,16 @@ progress_at (OslReviewSession *session,
   return &g_array_index (session->progress, OslCardProgress, card);
 }
 
+/* The only place where the 1–5 scale says more than the FSRS grade. */
+static void
+requeue_near_miss (OslFsrsCard *card,
+                   gint64       time,
+                   guint        rating)
+{
+  if (rating == 2 && (card->state == OSL_FSRS_LEARNING || card->state == OSL_FSRS_RELEARNING))
+    card->due = MAX (card->due, time + OSL_REVIEW_BARELY_DELAY_MS);
+}
+
 static void
 apply_answer (OslReviewSession *session,
               OslCardProgress  *progress,
@@ -108,6 +118,7 @@ apply_answer (OslReviewSession *session,
       progress->first_review = time;
     }
   osl_fsrs_next (&session->params, &progress->fsrs, time, grade, &next);
+  requeue_near_miss (&next, time, rating);
   progress->fsrs = next;
   progress->last_rating = rating;
 }
@@ -226,18 +237,30 @@ osl_review_session_get_progress (OslReviewSession *session,
   return progress_at (session, card);
 }
 
+/**
+ * osl_review_session_preview:
+ * @outcomes: (out): the card after each rating 1–5; index 0 is unused
+ *
+ * What each button would do, for showing when the card comes back.
+ */
 void
 osl_review_session_preview (OslReviewSession *session,
                             guint             card,
                             gint64            now,
-                            OslFsrsPreview   *preview)
+                            OslFsrsCard       outcomes[6])
 {
   const OslCardProgress *progress = osl_review_session_get_progress (session, card);
   OslFsrsCard fsrs = progress->fsrs;
+  OslFsrsPreview preview;
 
   if (progress->first_review == 0)
     osl_fsrs_card_init (&fsrs, now);
-  osl_fsrs_preview (&session->params, &fsrs, now, preview);
+  osl_fsrs_preview (&session->params, &fsrs, now, &preview);
+  for (guint rating = 1; rating <= 5; rating++)
+    {
+      outcomes[rating] = preview.outcome[osl_fsrs_grade_from_rating (rating)];
+      requeue_near_miss (&outcomes[rating], now, rating);
+    }
 }
 
 /**
