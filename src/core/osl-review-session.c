@@ -103,12 +103,15 @@ requeue_near_miss (OslFsrsCard *card,
     card->due = MAX (card->due, time + OSL_REVIEW_BARELY_DELAY_MS);
 }
 
+/* @last is FALSE while replaying answers that a later one follows: their
+ * day intervals are never used (see osl_fsrs_next_memory ()). */
 static void
 apply_answer (OslReviewSession *session,
               OslCardProgress  *progress,
               gint64            time,
               guint             rating,
-              guint             grade)
+              guint             grade,
+              gboolean          last)
 {
   OslFsrsCard next;
 
@@ -117,7 +120,10 @@ apply_answer (OslReviewSession *session,
       osl_fsrs_card_init (&progress->fsrs, time);
       progress->first_review = time;
     }
-  osl_fsrs_next (&session->params, &progress->fsrs, time, grade, &next);
+  if (last)
+    osl_fsrs_next (&session->params, &progress->fsrs, time, grade, &next);
+  else
+    osl_fsrs_next_memory (&session->params, &progress->fsrs, time, grade, &next);
   requeue_near_miss (&next, time, rating);
   progress->fsrs = next;
   progress->last_rating = rating;
@@ -171,7 +177,8 @@ osl_review_session_replay (OslReviewSession *session,
       g_array_append_val (session->answer_times, entry->time);
       card = g_array_index (map, gint, entry->card);
       if (card >= 0)
-        apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade);
+        apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade,
+                      osl_review_log_get_last_review (log, entry->card) == i);
     }
 }
 
@@ -192,7 +199,7 @@ osl_review_session_answer (OslReviewSession *session,
   g_return_if_fail (card < session->progress->len);
 
   g_array_append_val (session->answer_times, now);
-  apply_answer (session, progress_at (session, card), now, rating, osl_fsrs_grade_from_rating (rating));
+  apply_answer (session, progress_at (session, card), now, rating, osl_fsrs_grade_from_rating (rating), TRUE);
 }
 
 /**
@@ -225,7 +232,7 @@ osl_review_session_take_back (OslReviewSession *session,
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (log, g_array_index (chain, guint32, i));
 
-      apply_answer (session, progress, entry->time, entry->rating, entry->grade);
+      apply_answer (session, progress, entry->time, entry->rating, entry->grade, i + 1 == chain->len);
     }
 }
 
