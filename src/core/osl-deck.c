@@ -178,6 +178,18 @@ osl_deck_get_card (OslDeck *deck,
   return g_ptr_array_index (deck->cards, index);
 }
 
+/**
+ * osl_deck_peek_cards:
+ *
+ * Returns: (transfer none): the cards in order, for loops over a big
+ * deck that run on every keystroke; valid until the deck changes
+ */
+OslCard **
+osl_deck_peek_cards (OslDeck *deck)
+{
+  return (OslCard **) deck->cards->pdata;
+}
+
 gint
 osl_deck_index_of (OslDeck    *deck,
                    const char *id)

@@ -62,6 +62,7 @@ void           osl_deck_set_identity     (OslDeck      *deck,
 guint          osl_deck_get_n_cards      (OslDeck      *deck);
 OslCard       *osl_deck_get_card         (OslDeck      *deck,
                                           guint         index);
+OslCard      **osl_deck_peek_cards       (OslDeck      *deck);
 OslCard       *osl_deck_lookup           (OslDeck      *deck,
                                           const char   *id);
 gint           osl_deck_index_of         (OslDeck      *deck,

@@ -352,14 +352,16 @@ osl_review_session_next_card (OslReviewSession *session,
   gint learning = -1, review = -1, fresh = -1;
   gint64 learning_due = G_MAXINT64, review_due = G_MAXINT64;
   guint introduced = 0;
+  OslCard **cards = osl_deck_peek_cards (session->deck);
+  const OslCardProgress *all = (const OslCardProgress *) session->progress->data;
 
   for (guint i = 0; i < session->progress->len; i++)
     {
-      const OslCardProgress *progress = progress_at (session, i);
+      const OslCardProgress *progress = &all[i];
 
       if (progress->first_review >= day_start)
         introduced++;
-      if (osl_deck_get_card (session->deck, i)->suspended)
+      if (cards[i]->suspended)
         continue;
       if (progress->fsrs.state == OSL_FSRS_NEW)
         {
