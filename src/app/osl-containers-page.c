@@ -42,6 +42,10 @@ struct _OslContainersPage
   GtkDropDown       *cause_drop;
   GtkDropDown       *backbone_drop;
   GtkButton         *play_button;
+  GtkWidget         *cgroup_files;
+  GtkEntry          *cpu_max_entry;
+  GtkEntry          *cpu_weight_entry;
+  GtkLabel          *cgroup_error_label;
   GtkTextView       *terminal_view;
   GtkEntry          *terminal_entry;
   GtkCheckButton    *removal_fails_check;
@@ -253,6 +257,21 @@ new_cgroup_demo (void)
   return sim;
 }
 
+/* A fresh demo, and the file entries showing its values. */
+static void
+reset_cgroups (OslContainersPage *self)
+{
+  g_autofree char *cpu_max = NULL, *weight = NULL;
+
+  g_clear_pointer (&self->cgroups, osl_cgroup_sim_free);
+  self->cgroups = new_cgroup_demo ();
+  cpu_max = osl_cgroup_format_cpu_max (osl_cgroup_sim_get_group (self->cgroups, 0));
+  weight = g_strdup_printf ("%u", osl_cgroup_sim_get_group (self->cgroups, 2)->cpu_weight);
+  gtk_editable_set_text (GTK_EDITABLE (self->cpu_max_entry), cpu_max);
+  gtk_editable_set_text (GTK_EDITABLE (self->cpu_weight_entry), weight);
+  gtk_label_set_text (self->cgroup_error_label, "");
+}
+
 static void
 append_terminal (OslContainersPage *self,
                  const char        *text,
@@ -391,8 +410,7 @@ backbones_step (OslContainersPage *self,
       else if (self->cgroups->tick > 0)
         {
           guint64 target = self->cgroups->tick - 1;
-          osl_cgroup_sim_free (self->cgroups);
-          self->cgroups = new_cgroup_demo ();
+          reset_cgroups (self);
           while (self->cgroups->tick < target)
             osl_cgroup_sim_step (self->cgroups);
         }
@@ -531,8 +549,7 @@ osl_containers_page_restart (OslPage *page)
     }
   else if (g_str_equal (section, "backbones") && current_backbone (self) == BACKBONE_CGROUPS)
     {
-      osl_cgroup_sim_free (self->cgroups);
-      self->cgroups = new_cgroup_demo ();
+      reset_cgroups (self);
       osl_diagram_view_invalidate (self->backbones_view, TRUE);
     }
   else if (g_str_equal (section, "docker") || g_str_equal (section, "backbones"))
@@ -749,9 +766,35 @@ static void
 backbone_changed_cb (OslContainersPage *self)
 {
   stop_playing (self);
+  gtk_widget_set_visible (self->cgroup_files, current_backbone (self) == BACKBONE_CGROUPS);
   if (current_backbone (self) != BACKBONE_CGROUPS)
     ensure_web_container (self);
   osl_diagram_view_invalidate (self->backbones_view, FALSE);
+}
+
+/* What a person writes into web's cpu.max or bomb's cpu.weight goes
+ * through the core's validators; a refused value says why. */
+static void
+cgroup_file_activate_cb (OslContainersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  OslCgroup *web = osl_cgroup_sim_get_group (self->cgroups, 0);
+  OslCgroup *bomb = osl_cgroup_sim_get_group (self->cgroups, 2);
+  gint64 quota, period;
+  guint weight;
+
+  if (!osl_cgroup_parse_cpu_max (gtk_editable_get_text (GTK_EDITABLE (self->cpu_max_entry)), &quota, &period,
+                                 &error) ||
+      !osl_cgroup_parse_weight (gtk_editable_get_text (GTK_EDITABLE (self->cpu_weight_entry)), &weight, &error))
+    {
+      gtk_label_set_text (self->cgroup_error_label, error->message);
+      return;
+    }
+  gtk_label_set_text (self->cgroup_error_label, "");
+  web->cpu_max_quota_us = quota;
+  web->cpu_max_period_us = period;
+  bomb->cpu_weight = weight;
+  osl_diagram_view_invalidate (self->backbones_view, TRUE);
 }
 
 static void
@@ -889,6 +932,10 @@ osl_containers_page_class_init (OslContainersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cause_drop);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, backbone_drop);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cgroup_files);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cpu_max_entry);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cpu_weight_entry);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cgroup_error_label);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, terminal_view);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, terminal_entry);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, removal_fails_check);
@@ -905,6 +952,7 @@ osl_containers_page_class_init (OslContainersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cause_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backbone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cgroup_file_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_forward_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, terminal_activate_cb);
@@ -919,12 +967,12 @@ osl_containers_page_init (OslContainersPage *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->engine = osl_docker_engine_new ();
-  self->cgroups = new_cgroup_demo ();
   self->lab = osl_cloud_lab_new ("student", "0.0.0.0/0", NULL);
   self->vmx = osl_vmx_start (OSL_VMX_CAUSE_HLT);
   self->selected_layer = g_strdup ("containers:host-os");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reset_cgroups (self);
   add_stack_toggles (self);
   setup_terminal_tags (self);
   osl_diagram_view_set_builder (self->stacks_view, build_stacks_cb, self, NULL);
@@ -939,6 +987,7 @@ osl_containers_page_init (OslContainersPage *self)
                            G_CONNECT_SWAPPED);
   append_terminal (self, _("Type docker commands here, or press Page Down to run the lecture's next one.\n"),
                    "note");
+  gtk_widget_set_visible (self->cgroup_files, FALSE);
 }
 
 GtkWidget *

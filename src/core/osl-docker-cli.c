@@ -203,17 +203,6 @@ static const CommandSpec commands[] = {
     1, -1, TRUE, rmi_flags, cmd_rmi },
 };
 
-static const char *const command_names[] = {
-  "run", "create", "start", "stop", "restart", "pause", "unpause", "kill", "rm", "exec", "attach",
-  "commit", "export", "build", "pull", "push", "search", "ps", "images", "tag", "rmi", NULL
-};
-
-const char * const *
-osl_docker_cli_get_commands (void)
-{
-  return command_names;
-}
-
 static void
 parsed_free (Parsed *parsed)
 {
