@@ -339,17 +339,16 @@ show_next_card (OslFlashcardsPage *self)
 static void
 reveal (OslFlashcardsPage *self)
 {
-  OslFsrsPreview preview;
+  OslFsrsCard outcomes[6];
   gint64 now = now_ms ();
 
   if (self->current < 0 || self->revealed)
     return;
   self->revealed = TRUE;
-  osl_review_session_preview (self->session, self->current, now, &preview);
+  osl_review_session_preview (self->session, self->current, now, outcomes);
   for (guint rating = 1; rating <= 5; rating++)
     {
-      OslFsrsGrade grade = osl_fsrs_grade_from_rating (rating);
-      g_autofree char *delay = osl_review_format_delay (preview.outcome[grade].due - now);
+      g_autofree char *delay = osl_review_format_delay (outcomes[rating].due - now);
 
       gtk_label_set_text (GTK_LABEL (self->rating_delays[rating]), delay);
     }

@@ -105,14 +105,13 @@ print_choices (OslReviewSession *session,
                guint             card,
                gint64            now)
 {
-  OslFsrsPreview preview;
+  OslFsrsCard outcomes[6];
 
-  osl_review_session_preview (session, card, now, &preview);
+  osl_review_session_preview (session, card, now, outcomes);
   printf ("%s\n", _("How well did you know this?"));
   for (guint rating = 1; rating <= 5; rating++)
     {
-      OslFsrsGrade grade = osl_fsrs_grade_from_rating (rating);
-      g_autofree char *delay = osl_review_format_delay (preview.outcome[grade].due - now);
+      g_autofree char *delay = osl_review_format_delay (outcomes[rating].due - now);
 
       printf ("  %u  %-11s %s\n", rating, _(rating_words[rating]), delay);
     }

@@ -23,6 +23,9 @@ static const Command commands[] = {
   { "bench", osl_cli_bench, N_("Measure drawing and simulation speed") },
   /* scheduling */
   { "sched", osl_cli_sched, N_("Run a scheduling scenario: trace and statistics") },
+  /* ostep */
+  { "ostep", osl_cli_ostep, N_("Run an OSTEP homework simulator (scheduler, mlfq, paging…)") },
+
   /* memory */
   { "translate", osl_cli_translate, N_("Walk the page tables of a memory file for an address") },
   /* containers */

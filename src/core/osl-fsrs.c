@@ -41,6 +41,7 @@ typedef struct
   gint64               now;
   guint                elapsed_days;
   double               memory_product;  /* D × S before the answer */
+  gboolean             memory_only;     /* leave day intervals at 0 */
   gboolean             have_fuzz;
   double               fuzz;            /* the seeded draw in [0, 1) */
 } Review;
@@ -452,6 +453,8 @@ next_interval (Review *review,
   double ivl = MIN (MAX (1, js_round (stability * params->interval_modifier)), params->maximum_interval);
   double min_ivl, max_ivl;
 
+  if (review->memory_only)
+    return 0;
   if (!params->enable_fuzz || ivl < 2.5)
     return ivl;
   fuzz_range (params, ivl, review->elapsed_days, &min_ivl, &max_ivl);
@@ -480,6 +483,7 @@ review_begin (Review              *review,
   review->current.reps++;
   review->memory_product = card->difficulty * card->stability;
   review->have_fuzz = FALSE;
+  review->memory_only = FALSE;
 }
 
 static OslFsrsCard
@@ -671,6 +675,19 @@ preview_long_term (Review         *review,
  * Computes what each grade would do to @card answered at @now, so that
  * the buttons can show when the card comes back.
  */
+static void
+preview_all (Review         *review,
+             OslFsrsPreview *preview)
+{
+  memset (preview, 0, sizeof *preview);
+  if (!review->params->enable_short_term)
+    preview_long_term (review, preview);
+  else if (review->last_state == OSL_FSRS_REVIEW)
+    preview_review (review, preview);
+  else
+    preview_learning (review, preview);
+}
+
 void
 osl_fsrs_preview (const OslFsrsParams *params,
                   const OslFsrsCard   *card,
@@ -679,14 +696,37 @@ osl_fsrs_preview (const OslFsrsParams *params,
 {
   Review review;
 
-  memset (preview, 0, sizeof *preview);
   review_begin (&review, params, card, now);
-  if (!params->enable_short_term)
-    preview_long_term (&review, preview);
-  else if (card->state == OSL_FSRS_REVIEW)
-    preview_review (&review, preview);
-  else
-    preview_learning (&review, preview);
+  preview_all (&review, preview);
+}
+
+static void
+next_card (const OslFsrsParams *params,
+           const OslFsrsCard   *card,
+           gint64               now,
+           OslFsrsGrade         grade,
+           gboolean             memory_only,
+           OslFsrsCard         *next)
+{
+  OslFsrsPreview preview;
+  Review review;
+
+  g_return_if_fail (grade >= OSL_FSRS_AGAIN && grade <= OSL_FSRS_EASY);
+
+  review_begin (&review, params, card, now);
+  review.memory_only = memory_only;
+  /* Replaying a long history calls this a million times: compute only
+   * the outcome asked for where it does not depend on the others. */
+  if (params->enable_short_term && (card->state != OSL_FSRS_REVIEW || grade == OSL_FSRS_AGAIN))
+    {
+      if (card->state == OSL_FSRS_REVIEW)
+        *next = lapse_outcome (&review, review_retrievability (&review));
+      else
+        *next = learning_outcome (&review, grade, review_retrievability (&review));
+      return;
+    }
+  preview_all (&review, &preview);
+  *next = preview.outcome[grade];
 }
 
 void
@@ -696,24 +736,26 @@ osl_fsrs_next (const OslFsrsParams *params,
                OslFsrsGrade         grade,
                OslFsrsCard         *next)
 {
-  OslFsrsPreview preview;
-  Review review;
+  next_card (params, card, now, grade, FALSE, next);
+}
 
-  g_return_if_fail (grade >= OSL_FSRS_AGAIN && grade <= OSL_FSRS_EASY);
-
-  /* Replaying a long history calls this a million times: compute only
-   * the outcome asked for where it does not depend on the others. */
-  if (params->enable_short_term && (card->state != OSL_FSRS_REVIEW || grade == OSL_FSRS_AGAIN))
-    {
-      review_begin (&review, params, card, now);
-      if (card->state == OSL_FSRS_REVIEW)
-        *next = lapse_outcome (&review, review_retrievability (&review));
-      else
-        *next = learning_outcome (&review, grade, review_retrievability (&review));
-      return;
-    }
-  osl_fsrs_preview (params, card, now, &preview);
-  *next = preview.outcome[grade];
+/**
+ * osl_fsrs_next_memory:
+ *
+ * Like osl_fsrs_next (), but a card that goes to review gets no day
+ * interval (due and scheduled days stay at the time of the answer).
+ * Later answers never depend on those, so replaying a history only needs
+ * them for each card's last answer, and the interval fuzz, the costly
+ * part, is skipped for all the others.
+ */
+void
+osl_fsrs_next_memory (const OslFsrsParams *params,
+                      const OslFsrsCard   *card,
+                      gint64               now,
+                      OslFsrsGrade         grade,
+                      OslFsrsCard         *next)
+{
+  next_card (params, card, now, grade, TRUE, next);
 }
 
 /**

@@ -382,11 +382,13 @@ osl_review_log_open (const char  *path,
                      GError     **error)
 {
   g_autoptr(OslReviewLog) log = review_log_new (path);
-  g_autofree char *data = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  /* Mapped, not copied: a long history is tens of megabytes. */
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_steal_pointer (&log);
@@ -394,9 +396,10 @@ osl_review_log_open (const char  *path,
                                   _("The review log cannot be read: "));
       return NULL;
     }
+  length = g_mapped_file_get_length (mapped);
   if (length == 0)
     return g_steal_pointer (&log);
-  if (!load (log, data, length, error))
+  if (!load (log, g_mapped_file_get_contents (mapped), length, error))
     return NULL;
   return g_steal_pointer (&log);
 }

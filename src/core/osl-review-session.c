@@ -93,12 +93,25 @@ progress_at (OslReviewSession *session,
   return &g_array_index (session->progress, OslCardProgress, card);
 }
 
+/* The only place where the 1–5 scale says more than the FSRS grade. */
+static void
+requeue_near_miss (OslFsrsCard *card,
+                   gint64       time,
+                   guint        rating)
+{
+  if (rating == 2 && (card->state == OSL_FSRS_LEARNING || card->state == OSL_FSRS_RELEARNING))
+    card->due = MAX (card->due, time + OSL_REVIEW_BARELY_DELAY_MS);
+}
+
+/* @last is FALSE while replaying answers that a later one follows: their
+ * day intervals are never used (see osl_fsrs_next_memory ()). */
 static void
 apply_answer (OslReviewSession *session,
               OslCardProgress  *progress,
               gint64            time,
               guint             rating,
-              guint             grade)
+              guint             grade,
+              gboolean          last)
 {
   OslFsrsCard next;
 
@@ -107,7 +120,11 @@ apply_answer (OslReviewSession *session,
       osl_fsrs_card_init (&progress->fsrs, time);
       progress->first_review = time;
     }
-  osl_fsrs_next (&session->params, &progress->fsrs, time, grade, &next);
+  if (last)
+    osl_fsrs_next (&session->params, &progress->fsrs, time, grade, &next);
+  else
+    osl_fsrs_next_memory (&session->params, &progress->fsrs, time, grade, &next);
+  requeue_near_miss (&next, time, rating);
   progress->fsrs = next;
   progress->last_rating = rating;
 }
@@ -160,7 +177,8 @@ osl_review_session_replay (OslReviewSession *session,
       g_array_append_val (session->answer_times, entry->time);
       card = g_array_index (map, gint, entry->card);
       if (card >= 0)
-        apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade);
+        apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade,
+                      osl_review_log_get_last_review (log, entry->card) == i);
     }
 }
 
@@ -181,7 +199,7 @@ osl_review_session_answer (OslReviewSession *session,
   g_return_if_fail (card < session->progress->len);
 
   g_array_append_val (session->answer_times, now);
-  apply_answer (session, progress_at (session, card), now, rating, osl_fsrs_grade_from_rating (rating));
+  apply_answer (session, progress_at (session, card), now, rating, osl_fsrs_grade_from_rating (rating), TRUE);
 }
 
 /**
@@ -214,7 +232,7 @@ osl_review_session_take_back (OslReviewSession *session,
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (log, g_array_index (chain, guint32, i));
 
-      apply_answer (session, progress, entry->time, entry->rating, entry->grade);
+      apply_answer (session, progress, entry->time, entry->rating, entry->grade, i + 1 == chain->len);
     }
 }
 
@@ -226,18 +244,30 @@ osl_review_session_get_progress (OslReviewSession *session,
   return progress_at (session, card);
 }
 
+/**
+ * osl_review_session_preview:
+ * @outcomes: (out): the card after each rating 1–5; index 0 is unused
+ *
+ * What each button would do, for showing when the card comes back.
+ */
 void
 osl_review_session_preview (OslReviewSession *session,
                             guint             card,
                             gint64            now,
-                            OslFsrsPreview   *preview)
+                            OslFsrsCard       outcomes[6])
 {
   const OslCardProgress *progress = osl_review_session_get_progress (session, card);
   OslFsrsCard fsrs = progress->fsrs;
+  OslFsrsPreview preview;
 
   if (progress->first_review == 0)
     osl_fsrs_card_init (&fsrs, now);
-  osl_fsrs_preview (&session->params, &fsrs, now, preview);
+  osl_fsrs_preview (&session->params, &fsrs, now, &preview);
+  for (guint rating = 1; rating <= 5; rating++)
+    {
+      outcomes[rating] = preview.outcome[osl_fsrs_grade_from_rating (rating)];
+      requeue_near_miss (&outcomes[rating], now, rating);
+    }
 }
 
 /**
@@ -322,14 +352,16 @@ osl_review_session_next_card (OslReviewSession *session,
   gint learning = -1, review = -1, fresh = -1;
   gint64 learning_due = G_MAXINT64, review_due = G_MAXINT64;
   guint introduced = 0;
+  OslCard **cards = osl_deck_peek_cards (session->deck);
+  const OslCardProgress *all = (const OslCardProgress *) session->progress->data;
 
   for (guint i = 0; i < session->progress->len; i++)
     {
-      const OslCardProgress *progress = progress_at (session, i);
+      const OslCardProgress *progress = &all[i];
 
       if (progress->first_review >= day_start)
         introduced++;
-      if (osl_deck_get_card (session->deck, i)->suspended)
+      if (cards[i]->suspended)
         continue;
       if (progress->fsrs.state == OSL_FSRS_NEW)
         {

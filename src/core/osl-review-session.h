@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* With nothing else to do, a learning card due this soon is shown early. */
 #define OSL_REVIEW_LEARN_AHEAD_MS  (20 * OSL_FSRS_MS_PER_MINUTE)
 #define OSL_REVIEW_NEW_PER_DAY     20
+/* "Barely" (2) is a failure like "Not at all" (1) for FSRS, but a near
+ * miss comes back after 10 minutes rather than 1 (Brainscape's rule). */
+#define OSL_REVIEW_BARELY_DELAY_MS (10 * OSL_FSRS_MS_PER_MINUTE)
 
 typedef struct
 {
@@ -60,7 +63,7 @@ const OslCardProgress *osl_review_session_get_progress    (OslReviewSession    *
 void                   osl_review_session_preview         (OslReviewSession    *session,
                                                            guint                card,
                                                            gint64               now,
-                                                           OslFsrsPreview      *preview);
+                                                           OslFsrsCard          outcomes[6]);
 gint                   osl_review_session_next_card       (OslReviewSession    *session,
                                                            gint64               now);
 void                   osl_review_session_get_counts      (OslReviewSession    *session,

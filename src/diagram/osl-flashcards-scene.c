@@ -203,12 +203,13 @@ add_mastery_bar (OslScene             *scene,
     }
 }
 
+/* How far a cell's colour goes from the surface to full green. */
 static double
-heat_opacity (guint count,
-              guint max)
+heat_level (guint count,
+            guint max)
 {
   if (count == 0)
-    return 1.0;
+    return 0.0;
   return 0.3 + 0.7 * MIN (1.0, (double) count / MAX (max, 1));
 }
 
@@ -250,10 +251,12 @@ add_heatmap (OslScene             *scene,
       tip = days_ago == 0
             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Today: %u answer", "Today: %u answers", stats->heatmap[i]), stats->heatmap[i])
             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u days ago: %u answers", "%u days ago: %u answers", days_ago), days_ago, stats->heatmap[i]);
-      node = osl_scene_add_box (scene, id, cx, cy, cell, cell,
-                                stats->heatmap[i] > 0 ? OSL_COLOR_GREEN : OSL_COLOR_SURFACE, NULL);
+      node = osl_scene_add_box (scene, id, cx, cy, cell, cell, OSL_COLOR_GREEN, NULL);
       node->radius = 4;
-      node->opacity = heat_opacity (stats->heatmap[i], max);
+      /* A blend of two palette colours, not transparency: it paints
+       * fast and looks the same on every background. */
+      node->fill_before = OSL_COLOR_SURFACE;
+      node->fill_blend = heat_level (stats->heatmap[i], max);
       node->stroke = days_ago == 0 ? OSL_COLOR_FOREGROUND : OSL_COLOR_BORDER;
       node->line_width = days_ago == 0 ? 2 : 1;
       osl_scene_node_set_tooltip (node, tip);

@@ -405,6 +405,27 @@ test_queue_and_counts (void)
   g_assert_cmpint (osl_review_session_next_card (session, T0 + DAY), ==, 2);
 }
 
+/* 1 and 2 are both Again for FSRS; 2 comes back after 10 minutes, not 1. */
+static void
+test_near_miss_requeue (void)
+{
+  g_autoptr(OslDeck) deck = load_lecture_deck ();
+  g_autoptr(OslReviewSession) session = new_session (deck);
+  g_autoptr(OslReviewLog) log = osl_review_log_new_in_memory ();
+  OslFsrsCard outcomes[6];
+
+  osl_review_session_preview (session, 0, T0, outcomes);
+  g_assert_cmpint (outcomes[1].due - T0, ==, 1 * MINUTE);
+  g_assert_cmpint (outcomes[2].due - T0, ==, 10 * MINUTE);
+  g_assert_cmpfloat (outcomes[1].stability, ==, outcomes[2].stability);
+  g_assert_cmpint (outcomes[3].due - T0, ==, 6 * MINUTE);
+  answer (session, log, 0, T0, 1);
+  answer (session, log, 1, T0, 2);
+  g_assert_cmpint (osl_review_session_get_progress (session, 0)->fsrs.due, ==, T0 + MINUTE);
+  g_assert_cmpint (osl_review_session_get_progress (session, 1)->fsrs.due, ==, T0 + 10 * MINUTE);
+  g_assert_cmpuint (osl_review_session_get_progress (session, 1)->last_rating, ==, 2);
+}
+
 static void
 test_statistics (void)
 {
@@ -449,5 +470,6 @@ main (int   argc,
   g_test_add ("/review-log/export", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add_func ("/review-session/queue", test_queue_and_counts);
   g_test_add_func ("/review-session/statistics", test_statistics);
+  g_test_add_func ("/review-session/near-miss", test_near_miss_requeue);
   return g_test_run ();
 }
