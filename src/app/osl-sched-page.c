@@ -195,6 +195,8 @@ read_controls (OslSchedPage  *self,
   guint n_quanta, n_allotments;
 
   s->policy = gtk_drop_down_get_selected (self->policy_dropdown);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->quantum_spin),
+                            osl_sched_policy_uses_quantum (s->policy) && s->policy != OSL_SCHED_MLFQ);
   s->quantum = gtk_spin_button_get_value_as_int (self->quantum_spin);
   s->n_cpus = gtk_spin_button_get_value_as_int (self->cpus_spin);
   s->switch_cost = gtk_spin_button_get_value_as_int (self->switch_spin);
@@ -287,6 +289,16 @@ rebuild_run (OslSchedPage *self)
   set_tick (self, self->tick, FALSE);
 }
 
+/* The last entry of the preset menu stands for a workload of the
+ * user's own: opened, random or edited. */
+static void
+mark_custom (OslSchedPage *self)
+{
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->preset_dropdown, G_N_ELEMENTS (preset_files));
+  self->syncing = FALSE;
+}
+
 static void
 set_scenario (OslSchedPage     *self,
               OslSchedScenario *scenario)
@@ -307,6 +319,15 @@ controls_changed_cb (OslSchedPage *self)
     rebuild_run (self);
 }
 
+static void
+workload_edited (OslSchedPage *self)
+{
+  if (self->syncing)
+    return;
+  mark_custom (self);
+  rebuild_run (self);
+}
+
 /* ---- the workload editor: one row of entries per process ---- */
 
 static guint
@@ -323,7 +344,7 @@ name_changed_cb (GtkEditable  *entry,
 
   g_free (process->name);
   process->name = g_strdup (gtk_editable_get_text (entry));
-  controls_changed_cb (self);
+  workload_edited (self);
 }
 
 static void
@@ -336,7 +357,7 @@ number_changed_cb (GtkSpinButton *spin,
   /* The row's spin buttons edit the guint fields arrival, priority and
    * tickets of OslSchedProcess; each knows its field's offset. */
   *(guint *) ((char *) process + offset) = gtk_spin_button_get_value_as_int (spin);
-  controls_changed_cb (self);
+  workload_edited (self);
 }
 
 static void
@@ -360,7 +381,7 @@ bursts_changed_cb (GtkEditable  *entry,
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("CPU and I/O bursts in ticks, e.g. CPU 5, IO 3, CPU 2"));
   g_array_unref (process->bursts);
   process->bursts = g_steal_pointer (&bursts);
-  controls_changed_cb (self);
+  workload_edited (self);
 }
 
 static void
@@ -374,7 +395,7 @@ remove_clicked_cb (GtkButton    *button,
     }
   g_ptr_array_remove_index (self->scenario->processes, row_process (GTK_WIDGET (button)));
   rebuild_workload_rows (self);
-  controls_changed_cb (self);
+  workload_edited (self);
 }
 
 static GtkWidget *
@@ -449,7 +470,7 @@ add_clicked_cb (OslSchedPage *self)
     }
   g_ptr_array_add (self->scenario->processes, osl_sched_process_new (name, 0, "CPU 5", NULL));
   rebuild_workload_rows (self);
-  controls_changed_cb (self);
+  workload_edited (self);
 }
 
 static void
@@ -463,6 +484,7 @@ random_clicked_cb (OslSchedPage *self)
   osl_sched_scenario_randomize (scenario, gtk_spin_button_get_value_as_int (self->seed_spin),
                                 gtk_spin_button_get_value_as_int (self->count_spin));
   set_scenario (self, scenario);
+  mark_custom (self);
 }
 
 static void
@@ -483,8 +505,10 @@ load_preset (OslSchedPage *self,
 static void
 preset_selected_cb (OslSchedPage *self)
 {
-  if (!self->syncing)
-    load_preset (self, gtk_drop_down_get_selected (self->preset_dropdown));
+  guint selected = gtk_drop_down_get_selected (self->preset_dropdown);
+
+  if (!self->syncing && selected < G_N_ELEMENTS (preset_files))
+    load_preset (self, selected);
 }
 
 static void
@@ -623,6 +647,7 @@ osl_sched_page_open_file (OslPage  *page,
   if (scenario == NULL)
     return FALSE;
   set_scenario (OSL_SCHED_PAGE (page), scenario);
+  mark_custom (OSL_SCHED_PAGE (page));
   return TRUE;
 }
 
@@ -825,6 +850,7 @@ osl_sched_page_init (OslSchedPage *self)
         preset = osl_sched_scenario_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
       gtk_string_list_append (self->preset_list, preset != NULL && preset->title != NULL ? preset->title : preset_files[i]);
     }
+  gtk_string_list_append (self->preset_list, _("Your own workload"));
 
   connect_control (G_OBJECT (self->policy_dropdown), "notify::selected", self);
   connect_control (G_OBJECT (self->compare_dropdown), "notify::selected", self);

@@ -881,8 +881,14 @@ osl_sched_scene_build (OslSchedRun *run,
   double queues_w, queues_bottom;
   OslSceneNode *node;
 
+  guint n_cpus = b.scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
+  double gantt_h;
+
+  /* Each CPU needs room in the queue picture and two rows in the Gantt
+   * chart; with many CPUs the scene grows and is scaled down to fit. */
   width = MAX (width, 1180);
-  height = MAX (height, 680);
+  height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+  gantt_h = MIN (height * 0.4, (n_cpus + 1) * 36 + n_cpus * (MODE_H + 10) + 70);
   tick = MIN (tick, osl_sched_run_get_length (run));
   b.scene = osl_scene_new (width, height, _("Scheduling"));
   b.state = osl_sched_run_get_state (run, tick);
@@ -894,8 +900,7 @@ osl_sched_scene_build (OslSchedRun *run,
   osl_scene_set_summary (b.scene, sentence);
 
   queues_w = (width - 2 * MARGIN) * 0.68;
-  queues_bottom = height - MARGIN - 24 -
-                  MIN (height * 0.4, (b.scenario->n_cpus + 1) * 40 + b.scenario->n_cpus * (MODE_H + 10) + 70);
+  queues_bottom = height - MARGIN - 24 - gantt_h;
   add_queues (&b, MARGIN, 140, queues_w, queues_bottom - 140);
   add_stats (&b, MARGIN + queues_w + 20, 122, width - 2 * MARGIN - queues_w - 20, queues_bottom - 122);
   add_gantt (&b, "gantt", tick, osl_sched_run_get_length (run), TRUE,
