@@ -257,7 +257,10 @@ osl_sched_stats_new_from_state (const OslSchedState *state)
   stats->avg_turnaround = n_done > 0 ? sum_turnaround / n_done : 0;
   stats->avg_wait = n_done > 0 ? sum_wait / n_done : 0;
   for (guint c = 0; c < state->scenario->n_cpus; c++)
-    stats->utilisation[c] = state->now > 0 ? (double) state->cpus[c].user_ticks / state->now : 0;
+    {
+      stats->utilisation[c] = state->now > 0 ? (double) state->cpus[c].user_ticks / state->now : 0;
+      stats->kernel_share[c] = state->now > 0 ? (double) state->cpus[c].kernel_ticks / state->now : 0;
+    }
   stats->throughput = state->now > 0 ? 100.0 * n_done / state->now : 0;
   return stats;
 }

@@ -174,7 +174,7 @@ add_lane_tokens (Builder        *b,
     }
   for (guint i = 0; i < shown; i++)
     {
-      double tx = head_right ? x + w - 4 - (i + 1) * (tw + 6) + 6 - 6 : x + 6 + i * (tw + 6);
+      double tx = head_right ? x + w - 6 - (i + 1) * tw - i * 6 : x + 6 + i * (tw + 6);
 
       add_token (b, processes[i], tx, y + (h - th) / 2, tw, th);
     }
