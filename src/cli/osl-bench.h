@@ -26,7 +26,13 @@ double  osl_bench_max         (const double *samples,
 gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
+/* ostep */
+void    osl_bench_ostep_scheduler         (OslBench *bench);
+
 /* memory */
+/* ostep */
+void    osl_bench_ostep_paging_multilevel (OslBench *bench);
+
 /* containers */
 /* flashcards */
 

@@ -134,7 +134,13 @@ bench_paint_views (OslBench *bench)
 static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
+  /* ostep */
+  osl_bench_ostep_scheduler,
+
   /* memory */
+  /* ostep */
+  osl_bench_ostep_paging_multilevel,
+
   /* containers */
   /* flashcards */
 };
