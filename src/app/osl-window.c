@@ -10,9 +10,15 @@
 #include <math.h>
 
 #include "osl-export-dialog.h"
+#include "osl-flashcards-page.h"
+#include "osl-memory-page.h"
 #include "osl-page.h"
+#include "osl-theme.h"
 #include "osl-view-page.h"
 #include "osl-window.h"
+
+/* containers */
+#include "osl-containers-page.h"
 
 #define ZOOM_STEP 1.1
 #define TOAST_SECONDS 6
@@ -49,13 +55,13 @@ static const struct
   { "scheduling", N_("Scheduling"), NULL },
 
   /* memory */
-  { "memory", N_("Memory"), NULL },
+  { "memory", N_("Memory"), osl_memory_page_new },
 
   /* containers */
-  { "containers", N_("VMs & Containers"), NULL },
+  { "containers", N_("VMs & Containers"), osl_containers_page_new },
 
   /* flashcards */
-  { "flashcards", N_("Flashcards"), NULL },
+  { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
 };
 
 static OslPage *
@@ -73,7 +79,7 @@ add_pages (OslWindow *self)
     {
       GtkWidget *page = pages[i].create != NULL ? pages[i].create () : osl_view_page_new (pages[i].name);
 
-      gtk_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      osl_window_add_page (self, page, pages[i].name, _(pages[i].title));
     }
 }
 
@@ -100,17 +106,11 @@ static gboolean
 focus_wants_keys (OslWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  static GType types[6];
+  const GType types[] = {
+    GTK_TYPE_EDITABLE, GTK_TYPE_TEXT_VIEW, GTK_TYPE_LIST_VIEW,
+    GTK_TYPE_COLUMN_VIEW, GTK_TYPE_RANGE, GTK_TYPE_DROP_DOWN,
+  };
 
-  if (types[0] == 0)
-    {
-      types[0] = GTK_TYPE_EDITABLE;
-      types[1] = GTK_TYPE_TEXT_VIEW;
-      types[2] = GTK_TYPE_LIST_VIEW;
-      types[3] = GTK_TYPE_COLUMN_VIEW;
-      types[4] = GTK_TYPE_RANGE;
-      types[5] = GTK_TYPE_DROP_DOWN;
-    }
   for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
     for (guint i = 0; i < G_N_ELEMENTS (types); i++)
       if (g_type_is_a (G_OBJECT_TYPE (w), types[i]))
@@ -118,57 +118,59 @@ focus_wants_keys (OslWindow *self)
   return FALSE;
 }
 
-static gboolean
-presenter_next_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+typedef enum
 {
-  OslWindow *self = OSL_WINDOW (widget);
-  gboolean always = GPOINTER_TO_INT (user_data);
+  PRESENTER_NEXT,
+  PRESENTER_PREVIOUS,
+  PRESENTER_PLAY_PAUSE,
+  PRESENTER_RESTART,
+} PresenterAction;
 
-  if ((!always && focus_wants_keys (self)) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_step_forward (visible_page (self));
-  return TRUE;
-}
-
-static gboolean
-presenter_previous_cb (GtkWidget *widget,
-                       GVariant  *args,
-                       gpointer   user_data)
+typedef struct
 {
-  OslWindow *self = OSL_WINDOW (widget);
-  gboolean always = GPOINTER_TO_INT (user_data);
+  const char      *trigger;
+  PresenterAction  action;
+  gboolean         always;   /* even when a text field has the focus */
+} PresenterShortcut;
 
-  if ((!always && focus_wants_keys (self)) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_step_back (visible_page (self));
-  return TRUE;
-}
+/* What a clicker sends, and the keys a presenter expects at a laptop. */
+static const PresenterShortcut presenter_shortcuts[] = {
+  { "Page_Down", PRESENTER_NEXT, TRUE },
+  { "Page_Up", PRESENTER_PREVIOUS, TRUE },
+  { "Right", PRESENTER_NEXT, FALSE },
+  { "Left", PRESENTER_PREVIOUS, FALSE },
+  { "space", PRESENTER_PLAY_PAUSE, FALSE },
+  { "Home", PRESENTER_RESTART, FALSE },
+};
 
 static gboolean
-presenter_play_pause_cb (GtkWidget *widget,
-                         GVariant  *args,
-                         gpointer   user_data)
+presenter_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
 {
+  const PresenterShortcut *shortcut = user_data;
   OslWindow *self = OSL_WINDOW (widget);
+  OslPage *page = visible_page (self);
 
-  if (focus_wants_keys (self) || visible_page (self) == NULL)
+  if (page == NULL || (!shortcut->always && focus_wants_keys (self)))
     return FALSE;
-  osl_page_play_pause (visible_page (self));
-  return TRUE;
-}
-
-static gboolean
-presenter_restart_cb (GtkWidget *widget,
-                      GVariant  *args,
-                      gpointer   user_data)
-{
-  OslWindow *self = OSL_WINDOW (widget);
-
-  if (focus_wants_keys (self) || visible_page (self) == NULL)
-    return FALSE;
-  osl_page_restart (visible_page (self));
+  switch (shortcut->action)
+    {
+    case PRESENTER_NEXT:
+      osl_page_step_forward (page);
+      break;
+    case PRESENTER_PREVIOUS:
+      osl_page_step_back (page);
+      break;
+    case PRESENTER_PLAY_PAUSE:
+      osl_page_play_pause (page);
+      break;
+    case PRESENTER_RESTART:
+      osl_page_restart (page);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return TRUE;
 }
 
@@ -184,14 +186,14 @@ leave_fullscreen_cb (GtkWidget *widget,
 }
 
 static void
-add_presenter_shortcut (GtkShortcutController *controller,
-                        const char            *trigger,
-                        GtkShortcutFunc        callback,
-                        gboolean               always)
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              GtkShortcutFunc        callback,
+              gconstpointer          data)
 {
   gtk_shortcut_controller_add_shortcut (controller,
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                                                          gtk_callback_action_new (callback, GINT_TO_POINTER (always), NULL)));
+                                                          gtk_callback_action_new (callback, (gpointer) data, NULL)));
 }
 
 /* Capture phase, so a clicker's PageDown reaches the view even when a
@@ -203,13 +205,9 @@ add_presenter_keys (OslWindow *self)
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  add_presenter_shortcut (shortcuts, "Page_Down", presenter_next_cb, TRUE);
-  add_presenter_shortcut (shortcuts, "Page_Up", presenter_previous_cb, TRUE);
-  add_presenter_shortcut (shortcuts, "Right", presenter_next_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Left", presenter_previous_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "space", presenter_play_pause_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Home", presenter_restart_cb, FALSE);
-  add_presenter_shortcut (shortcuts, "Escape", leave_fullscreen_cb, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (presenter_shortcuts); i++)
+    add_shortcut (shortcuts, presenter_shortcuts[i].trigger, presenter_key_cb, &presenter_shortcuts[i]);
+  add_shortcut (shortcuts, "Escape", leave_fullscreen_cb, NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -226,7 +224,7 @@ set_zoom (OslWindow *self,
           double     zoom)
 {
   /* Snap to whole percent so repeated steps land back on 100 %. */
-  zoom = round (CLAMP (zoom, 0.5, 4.0) * 100) / 100;
+  zoom = round (CLAMP (zoom, OSL_THEME_ZOOM_MIN, OSL_THEME_ZOOM_MAX) * 100) / 100;
   g_settings_set_double (self->settings, "zoom", zoom);
 }
 
@@ -534,6 +532,23 @@ osl_window_new (OslApplication *application)
 }
 
 /**
+ * osl_window_add_page:
+ * @page: a widget implementing #OslPage
+ *
+ * Adds a view after the others; the window adds the four views itself.
+ */
+void
+osl_window_add_page (OslWindow  *self,
+                     GtkWidget  *page,
+                     const char *name,
+                     const char *title)
+{
+  g_return_if_fail (OSL_IS_WINDOW (self));
+  g_return_if_fail (OSL_IS_PAGE (page));
+  gtk_stack_add_titled (self->stack, page, name, title);
+}
+
+/**
  * osl_window_get_visible_page:
  *
  * Returns: (transfer none): the page on screen
@@ -592,6 +607,7 @@ page_for_format (const char *format)
   static const struct { const char *format; const char *page; } formats[] = {
     { "os-lens/scheduling", "scheduling" },
     { "os-lens/memory", "memory" },
+    { "os-lens/docker-session", "containers" },
     { "os-lens/deck", "flashcards" },
   };
 

@@ -29,11 +29,18 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 /* ostep */
 void    osl_bench_ostep_scheduler         (OslBench *bench);
 
+void    osl_bench_sched_run   (OslBench   *bench);
 /* memory */
 /* ostep */
 void    osl_bench_ostep_paging_multilevel (OslBench *bench);
 
+void osl_bench_memory_translate (OslBench *bench);
+void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
+void osl_bench_docker_session (OslBench *bench);
+void osl_bench_containers_paint (OslBench *bench);
+
 /* flashcards */
+void    osl_bench_flashcards  (OslBench   *bench);
 
 G_END_DECLS

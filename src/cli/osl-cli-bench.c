@@ -137,12 +137,19 @@ static const OslBenchFunc benchmarks[] = {
   /* ostep */
   osl_bench_ostep_scheduler,
 
+  osl_bench_sched_run,
   /* memory */
   /* ostep */
   osl_bench_ostep_paging_multilevel,
 
+  osl_bench_memory_translate,
+  osl_bench_memory_walk_frame,
   /* containers */
+  osl_bench_docker_session,
+  osl_bench_containers_paint,
+
   /* flashcards */
+  osl_bench_flashcards,
 };
 
 static void

@@ -18,13 +18,18 @@ typedef int (*OslCliCommandFunc) (int    argc,
 int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
+int osl_cli_sched  (int argc, char **argv);
 /* ostep */
 int osl_cli_ostep  (int argc, char **argv);
 
 /* memory */
+int osl_cli_translate (int argc, char **argv);
 /* containers */
+int osl_cli_docker (int argc, char **argv);
+
 /* flashcards */
 int osl_cli_fsrs   (int argc, char **argv);
+int osl_cli_review (int argc, char **argv);
 
 int osl_cli_fail   (int         status,
                     const char *format,

@@ -392,7 +392,7 @@ row_to_card (const Header  *header,
       id = g_strdup (guid);
     }
   else
-    id = osl_deck_make_card_id (deck, front);
+    id = osl_deck_make_card_id (NULL, front);   /* the same question updates its card */
   card = osl_card_new (id, front, back);
   g_strfreev (card->tags);
   card->tags = row_tags (header, fields);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "osl-deck.h"
+#include "osl-deck-reader.h"
 #include "osl-json-file.h"
 
 struct _OslDeck
@@ -38,7 +39,7 @@ typedef struct
   GHashTable *positions;  /* JsonObject → Position */
 } PositionMap;
 
-static const char * const link_views[] = { "scheduling", "memory", "containers", "flashcards" };
+static const char * const link_views[] = { "scheduling", "memory", "containers", "flashcards", NULL };
 
 G_DEFINE_QUARK (osl-deck-error-quark, osl_deck_error)
 
@@ -148,6 +149,21 @@ osl_deck_get_title (OslDeck *deck)
   return deck->title;
 }
 
+/**
+ * osl_deck_set_identity:
+ * @title: (nullable): %NULL for "Untitled deck"
+ */
+void
+osl_deck_set_identity (OslDeck    *deck,
+                       const char *id,
+                       const char *title)
+{
+  g_free (deck->id);
+  deck->id = g_strdup (id);
+  g_free (deck->title);
+  deck->title = g_strdup (title != NULL ? title : _("Untitled deck"));
+}
+
 guint
 osl_deck_get_n_cards (OslDeck *deck)
 {
@@ -160,6 +176,18 @@ osl_deck_get_card (OslDeck *deck,
 {
   g_return_val_if_fail (index < deck->cards->len, NULL);
   return g_ptr_array_index (deck->cards, index);
+}
+
+/**
+ * osl_deck_peek_cards:
+ *
+ * Returns: (transfer none): the cards in order, for loops over a big
+ * deck that run on every keystroke; valid until the deck changes
+ */
+OslCard **
+osl_deck_peek_cards (OslDeck *deck)
+{
+  return (OslCard **) deck->cards->pdata;
 }
 
 gint
@@ -323,6 +351,12 @@ prefix_position (GError      **error,
 }
 
 static gboolean
+text_is_valid (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+static gboolean
 read_tags (JsonObject  *object,
            OslCard     *card,
            GError     **error)
@@ -346,7 +380,7 @@ read_tags (JsonObject  *object,
       const char *tag;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          *(tag = json_node_get_string (node)) == '\0' || strchr (tag, ' ') != NULL)
+          *(tag = json_node_get_string (node)) == '\0' || strchr (tag, ' ') != NULL || !text_is_valid (tag))
         {
           g_strv_builder_unref (builder);
           g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
@@ -385,6 +419,12 @@ read_link (JsonObject  *object,
   if (!osl_json_object_get_string_member_checked (link, "view", NULL, &view, error) ||
       !osl_json_object_get_string_member_checked (link, "state", "", &state, error))
     return FALSE;
+  if (!text_is_valid (state))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("card “%s” has text that is not valid UTF-8."), card->id);
+      return FALSE;
+    }
   if (view == NULL || !g_strv_contains (link_views, view))
     {
       g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
@@ -431,6 +471,13 @@ read_card (JsonNode    *node,
       !osl_json_object_get_int_member_checked (object, "number", 0, 9999, 0, &number, error) ||
       !osl_json_object_get_bool_member_checked (object, "suspended", FALSE, &suspended, error))
     return NULL;
+  /* json-glib lets invalid UTF-8 through inside strings. */
+  if (!text_is_valid (front) || !text_is_valid (back) || !text_is_valid (note))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("card “%s” has text that is not valid UTF-8."), id);
+      return NULL;
+    }
   if (front == NULL || *front == '\0' || back == NULL || *back == '\0')
     {
       g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_EMPTY,
@@ -460,6 +507,12 @@ read_deck (JsonObject  *root,
   if (!osl_json_object_get_string_member_checked (root, "id", "deck", &id, error) ||
       !osl_json_object_get_string_member_checked (root, "title", _("Untitled deck"), &title, error))
     return NULL;
+  if (!text_is_valid (id) || !text_is_valid (title))
+    {
+      g_set_error (error, OSL_DECK_ERROR, OSL_DECK_ERROR_FIELD,
+                   _("The deck's id or title has text that is not valid UTF-8."));
+      return NULL;
+    }
   cards = osl_json_object_get_array_member_checked (root, "cards", OSL_DECK_MAX_CARDS, error);
   if (cards == NULL)
     {
@@ -540,6 +593,9 @@ osl_deck_parse (const char  *data,
 
   if (length < 0)
     length = strlen (data);
+  deck = osl_deck_reader_read (data, length);
+  if (deck != NULL)
+    return deck;
   root = osl_json_file_parse (data, length, OSL_DECK_FORMAT, OSL_DECK_VERSION, &local_error);
   if (root == NULL)
     {

@@ -56,9 +56,13 @@ OslDeck       *osl_deck_new              (const char   *id,
 void           osl_deck_free             (OslDeck      *deck);
 const char    *osl_deck_get_id           (OslDeck      *deck);
 const char    *osl_deck_get_title        (OslDeck      *deck);
+void           osl_deck_set_identity     (OslDeck      *deck,
+                                          const char   *id,
+                                          const char   *title);
 guint          osl_deck_get_n_cards      (OslDeck      *deck);
 OslCard       *osl_deck_get_card         (OslDeck      *deck,
                                           guint         index);
+OslCard      **osl_deck_peek_cards       (OslDeck      *deck);
 OslCard       *osl_deck_lookup           (OslDeck      *deck,
                                           const char   *id);
 gint           osl_deck_index_of         (OslDeck      *deck,

@@ -40,7 +40,10 @@ typedef struct
   OslFsrsState         last_state;
   gint64               now;
   guint                elapsed_days;
-  char                 seed[128];
+  double               memory_product;  /* D × S before the answer */
+  gboolean             memory_only;     /* leave day intervals at 0 */
+  gboolean             have_fuzz;
+  double               fuzz;            /* the seeded draw in [0, 1) */
 } Review;
 
 static const double default_w[OSL_FSRS_N_WEIGHTS] = {
@@ -80,11 +83,12 @@ floor_div (gint64 a,
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-/* JavaScript's ToUint32 for the non-negative values Mash produces. */
+/* JavaScript's ToUint32 for the non-negative values (< 2^64) Mash
+ * produces: the cast truncates, the mask wraps modulo 2^32. */
 static double
 to_uint32 (double x)
 {
-  return fmod (floor (x), 4294967296.0);
+  return (double) ((guint64) x & G_GUINT64_CONSTANT (0xffffffff));
 }
 
 static double
@@ -111,12 +115,24 @@ static void
 alea_init (Alea       *alea,
            const char *seed)
 {
-  double n = 4022871197.0;
+  static double n_after_spaces, s0, s1, s2;
+  static gsize initialized = 0;
+  double n;
 
+  /* The first three mashes of " " are the same for every seed. */
+  if (g_once_init_enter (&initialized))
+    {
+      n_after_spaces = 4022871197.0;
+      s0 = mash (&n_after_spaces, " ");
+      s1 = mash (&n_after_spaces, " ");
+      s2 = mash (&n_after_spaces, " ");
+      g_once_init_leave (&initialized, 1);
+    }
+  n = n_after_spaces;
   alea->c = 1;
-  alea->s0 = mash (&n, " ");
-  alea->s1 = mash (&n, " ");
-  alea->s2 = mash (&n, " ");
+  alea->s0 = s0;
+  alea->s1 = s1;
+  alea->s2 = s2;
   alea->s0 -= mash (&n, seed);
   if (alea->s0 < 0)
     alea->s0 += 1;
@@ -158,7 +174,10 @@ format_js_number (double  value,
       g_strlcpy (out, "0", size);
       return;
     }
-  for (int precision = 0; precision < 17; precision++)
+  /* Any decimal of 15 digits survives a trip through a double, so 15
+   * digits with their trailing zeros dropped are the shortest whenever
+   * the shortest has at most 15; otherwise 16 or 17 are needed. */
+  for (int precision = 14; precision < 17; precision++)
     {
       snprintf (digits_buf, sizeof digits_buf, "%.*e", precision, value);
       if (g_ascii_strtod (digits_buf, NULL) == value)
@@ -407,20 +426,39 @@ fuzz_range (const OslFsrsParams *params,
   *min_ivl = MIN (*min_ivl, *max_ivl);
 }
 
+/* The reference seeds its generator with "<now in ms>_<reps>_<D×S>" for
+ * every interval of one answer, so all of them share one draw. */
+static double
+fuzz_draw (Review *review)
+{
+  char product[64];
+  char seed[128];
+  Alea alea;
+
+  if (review->have_fuzz)
+    return review->fuzz;
+  format_js_number (review->memory_product, product, sizeof product);
+  g_snprintf (seed, sizeof seed, "%" G_GINT64_FORMAT "_%u_%s", review->now, review->current.reps, product);
+  alea_init (&alea, seed);
+  review->fuzz = alea_next (&alea);
+  review->have_fuzz = TRUE;
+  return review->fuzz;
+}
+
 static guint
-next_interval (const Review *review,
-               double        stability)
+next_interval (Review *review,
+               double  stability)
 {
   const OslFsrsParams *params = review->params;
   double ivl = MIN (MAX (1, js_round (stability * params->interval_modifier)), params->maximum_interval);
   double min_ivl, max_ivl;
-  Alea alea;
 
+  if (review->memory_only)
+    return 0;
   if (!params->enable_fuzz || ivl < 2.5)
     return ivl;
-  alea_init (&alea, review->seed);
   fuzz_range (params, ivl, review->elapsed_days, &min_ivl, &max_ivl);
-  return floor (alea_next (&alea) * (max_ivl - min_ivl + 1) + min_ivl);
+  return floor (fuzz_draw (review) * (max_ivl - min_ivl + 1) + min_ivl);
 }
 
 static void
@@ -429,7 +467,6 @@ review_begin (Review              *review,
               const OslFsrsCard   *card,
               gint64               now)
 {
-  char product[64];
   gint64 days = 0;
 
   review->params = params;
@@ -444,9 +481,9 @@ review_begin (Review              *review,
   review->current.last_review = now;
   review->current.elapsed_days = review->elapsed_days;
   review->current.reps++;
-  format_js_number (card->difficulty * card->stability, product, sizeof product);
-  g_snprintf (review->seed, sizeof review->seed, "%" G_GINT64_FORMAT "_%u_%s",
-              now, review->current.reps, product);
+  review->memory_product = card->difficulty * card->stability;
+  review->have_fuzz = FALSE;
+  review->memory_only = FALSE;
 }
 
 static OslFsrsCard
@@ -499,7 +536,7 @@ step_minutes (const Review *review,
 }
 
 static void
-apply_learning_steps (const Review *review,
+apply_learning_steps (Review       *review,
                       OslFsrsCard  *next,
                       OslFsrsGrade  grade,
                       OslFsrsState  to_state)
@@ -541,16 +578,60 @@ schedule_days (const Review *review,
   card->learning_steps = 0;
 }
 
+static double
+review_retrievability (const Review *review)
+{
+  if (review->last_state == OSL_FSRS_NEW)
+    return 0;
+  return osl_fsrs_forgetting_curve (review->params, review->elapsed_days, review->current.stability);
+}
+
+/* Short-term scheduler, a new or (re)learning card: learning steps. Each
+ * grade's outcome stands alone. */
+static OslFsrsCard
+learning_outcome (Review       *review,
+                  OslFsrsGrade  grade,
+                  double        r)
+{
+  OslFsrsState to_state = review->last_state == OSL_FSRS_NEW ? OSL_FSRS_LEARNING : review->last_state;
+  OslFsrsCard next = review_memory (review, grade, r);
+
+  apply_learning_steps (review, &next, grade, to_state);
+  return next;
+}
+
+/* Short-term scheduler, a card in review that is forgotten: relearning. */
+static OslFsrsCard
+lapse_outcome (Review *review,
+               double  r)
+{
+  OslFsrsCard next = review_memory (review, OSL_FSRS_AGAIN, r);
+
+  apply_learning_steps (review, &next, OSL_FSRS_AGAIN, OSL_FSRS_RELEARNING);
+  next.lapses++;
+  return next;
+}
+
+static void
+preview_learning (Review         *review,
+                  OslFsrsPreview *preview)
+{
+  double r = review_retrievability (review);
+
+  for (OslFsrsGrade g = OSL_FSRS_AGAIN; g <= OSL_FSRS_EASY; g++)
+    preview->outcome[g] = learning_outcome (review, g, r);
+}
+
 /* Short-term scheduler, a card in review: Again relearns; Hard, Good and
  * Easy get day intervals in that order. */
 static void
-preview_review (const Review   *review,
+preview_review (Review         *review,
                 OslFsrsPreview *preview)
 {
-  double r = osl_fsrs_forgetting_curve (review->params, review->elapsed_days, review->current.stability);
+  double r = review_retrievability (review);
   guint hard, good, easy;
 
-  for (OslFsrsGrade g = OSL_FSRS_AGAIN; g <= OSL_FSRS_EASY; g++)
+  for (OslFsrsGrade g = OSL_FSRS_HARD; g <= OSL_FSRS_EASY; g++)
     preview->outcome[g] = review_memory (review, g, r);
   hard = next_interval (review, preview->outcome[OSL_FSRS_HARD].stability);
   good = next_interval (review, preview->outcome[OSL_FSRS_GOOD].stability);
@@ -560,34 +641,17 @@ preview_review (const Review   *review,
   schedule_days (review, &preview->outcome[OSL_FSRS_HARD], hard);
   schedule_days (review, &preview->outcome[OSL_FSRS_GOOD], good);
   schedule_days (review, &preview->outcome[OSL_FSRS_EASY], easy);
-  apply_learning_steps (review, &preview->outcome[OSL_FSRS_AGAIN], OSL_FSRS_AGAIN, OSL_FSRS_RELEARNING);
-  preview->outcome[OSL_FSRS_AGAIN].lapses++;
-}
-
-/* Short-term scheduler, a new or (re)learning card: learning steps. */
-static void
-preview_learning (const Review   *review,
-                  OslFsrsPreview *preview)
-{
-  OslFsrsState to_state = review->last_state == OSL_FSRS_NEW ? OSL_FSRS_LEARNING : review->last_state;
-  double r = osl_fsrs_forgetting_curve (review->params, review->elapsed_days, review->current.stability);
-
-  for (OslFsrsGrade g = OSL_FSRS_AGAIN; g <= OSL_FSRS_EASY; g++)
-    {
-      preview->outcome[g] = review_memory (review, g, r);
-      apply_learning_steps (review, &preview->outcome[g], g, to_state);
-    }
+  preview->outcome[OSL_FSRS_AGAIN] = lapse_outcome (review, r);
 }
 
 /* Long-term scheduler (no same-day reviews): every answer gets a day
  * interval, strictly increasing from Again to Easy. */
 static void
-preview_long_term (const Review   *review,
+preview_long_term (Review         *review,
                    OslFsrsPreview *preview)
 {
   gboolean is_new = review->last_state == OSL_FSRS_NEW;
-  double r = is_new ? 0 : osl_fsrs_forgetting_curve (review->params, review->elapsed_days,
-                                                     review->current.stability);
+  double r = review_retrievability (review);
   guint ivl[5];
 
   for (OslFsrsGrade g = OSL_FSRS_AGAIN; g <= OSL_FSRS_EASY; g++)
@@ -611,6 +675,19 @@ preview_long_term (const Review   *review,
  * Computes what each grade would do to @card answered at @now, so that
  * the buttons can show when the card comes back.
  */
+static void
+preview_all (Review         *review,
+             OslFsrsPreview *preview)
+{
+  memset (preview, 0, sizeof *preview);
+  if (!review->params->enable_short_term)
+    preview_long_term (review, preview);
+  else if (review->last_state == OSL_FSRS_REVIEW)
+    preview_review (review, preview);
+  else
+    preview_learning (review, preview);
+}
+
 void
 osl_fsrs_preview (const OslFsrsParams *params,
                   const OslFsrsCard   *card,
@@ -619,14 +696,37 @@ osl_fsrs_preview (const OslFsrsParams *params,
 {
   Review review;
 
-  memset (preview, 0, sizeof *preview);
   review_begin (&review, params, card, now);
-  if (!params->enable_short_term)
-    preview_long_term (&review, preview);
-  else if (card->state == OSL_FSRS_REVIEW)
-    preview_review (&review, preview);
-  else
-    preview_learning (&review, preview);
+  preview_all (&review, preview);
+}
+
+static void
+next_card (const OslFsrsParams *params,
+           const OslFsrsCard   *card,
+           gint64               now,
+           OslFsrsGrade         grade,
+           gboolean             memory_only,
+           OslFsrsCard         *next)
+{
+  OslFsrsPreview preview;
+  Review review;
+
+  g_return_if_fail (grade >= OSL_FSRS_AGAIN && grade <= OSL_FSRS_EASY);
+
+  review_begin (&review, params, card, now);
+  review.memory_only = memory_only;
+  /* Replaying a long history calls this a million times: compute only
+   * the outcome asked for where it does not depend on the others. */
+  if (params->enable_short_term && (card->state != OSL_FSRS_REVIEW || grade == OSL_FSRS_AGAIN))
+    {
+      if (card->state == OSL_FSRS_REVIEW)
+        *next = lapse_outcome (&review, review_retrievability (&review));
+      else
+        *next = learning_outcome (&review, grade, review_retrievability (&review));
+      return;
+    }
+  preview_all (&review, &preview);
+  *next = preview.outcome[grade];
 }
 
 void
@@ -636,12 +736,26 @@ osl_fsrs_next (const OslFsrsParams *params,
                OslFsrsGrade         grade,
                OslFsrsCard         *next)
 {
-  OslFsrsPreview preview;
+  next_card (params, card, now, grade, FALSE, next);
+}
 
-  g_return_if_fail (grade >= OSL_FSRS_AGAIN && grade <= OSL_FSRS_EASY);
-
-  osl_fsrs_preview (params, card, now, &preview);
-  *next = preview.outcome[grade];
+/**
+ * osl_fsrs_next_memory:
+ *
+ * Like osl_fsrs_next (), but a card that goes to review gets no day
+ * interval (due and scheduled days stay at the time of the answer).
+ * Later answers never depend on those, so replaying a history only needs
+ * them for each card's last answer, and the interval fuzz, the costly
+ * part, is skipped for all the others.
+ */
+void
+osl_fsrs_next_memory (const OslFsrsParams *params,
+                      const OslFsrsCard   *card,
+                      gint64               now,
+                      OslFsrsGrade         grade,
+                      OslFsrsCard         *next)
+{
+  next_card (params, card, now, grade, TRUE, next);
 }
 
 /**

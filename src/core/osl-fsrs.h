@@ -86,6 +86,11 @@ void          osl_fsrs_next                  (const OslFsrsParams *params,
                                               gint64              now,
                                               OslFsrsGrade        grade,
                                               OslFsrsCard        *next);
+void          osl_fsrs_next_memory           (const OslFsrsParams *params,
+                                              const OslFsrsCard  *card,
+                                              gint64              now,
+                                              OslFsrsGrade        grade,
+                                              OslFsrsCard        *next);
 double        osl_fsrs_forgetting_curve      (const OslFsrsParams *params,
                                               double              elapsed_days,
                                               double              stability);

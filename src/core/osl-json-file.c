@@ -52,8 +52,8 @@ check_envelope (JsonObject  *object,
   if (version > max_version)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_VERSION,
-                   _("The file is version %" G_GINT64_FORMAT ", newer than this OS Lens reads (up to %u); please update OS Lens."),
-                   version, max_version);
+                   _("The file is version %lld, newer than this OS Lens reads (up to %u); please update OS Lens."),
+                   (long long) version, max_version);
       return FALSE;
     }
   return TRUE;
@@ -85,8 +85,8 @@ osl_json_file_parse (const char  *data,
   if (length > OSL_JSON_FILE_MAX_BYTES)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_TOO_LARGE,
-                   _("The file is %" G_GSSIZE_FORMAT " bytes long; OS Lens reads files of up to %d MiB."),
-                   length, OSL_JSON_FILE_MAX_BYTES / (1024 * 1024));
+                   _("The file is %lld bytes long; OS Lens reads files of up to %d MiB."),
+                   (long long) length, OSL_JSON_FILE_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -253,8 +253,8 @@ osl_json_object_get_int_member_checked (JsonObject  *object,
   if (value < min || value > max)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("The field \"%s\" is %" G_GINT64_FORMAT ", but it must lie between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
-                   member, value, min, max);
+                   _("The field \"%s\" is %lld, but it must lie between %lld and %lld."),
+                   member, (long long) value, (long long) min, (long long) max);
       return FALSE;
     }
   *out = value;

@@ -49,21 +49,26 @@ keep_snapshot (OslSchedRun         *run,
   run->snapshot_bytes += state_bytes (state);
 }
 
-/* Validates @scenario and simulates it to the end. */
+/* Validates @scenario and simulates it to the end. The run takes
+ * @scenario over (100,000 processes are not worth a copy) and frees it
+ * even when it is invalid. */
 OslSchedRun *
-osl_sched_run_new (const OslSchedScenario  *scenario,
-                   GError                 **error)
+osl_sched_run_new (OslSchedScenario  *scenario,
+                   GError           **error)
 {
   g_autoptr(OslSchedRun) run = NULL;
   OslSchedState *state;
 
   if (!osl_sched_scenario_validate (scenario, error))
-    return NULL;
+    {
+      osl_sched_scenario_free (scenario);
+      return NULL;
+    }
   run = g_new0 (OslSchedRun, 1);
-  run->scenario = osl_sched_scenario_copy (scenario);
+  run->scenario = scenario;
   run->n_columns = scenario->n_cpus + 1;
   run->slots = g_array_new (FALSE, FALSE, sizeof (OslSchedSlot));
-  run->events = g_array_new (FALSE, FALSE, sizeof (OslSchedEvent));
+  run->events = g_array_sized_new (FALSE, FALSE, sizeof (OslSchedEvent), 8 * scenario->processes->len);
   run->event_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   run->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) osl_sched_state_free);
 

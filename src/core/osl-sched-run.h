@@ -40,7 +40,7 @@ typedef struct
 
 typedef struct _OslSchedRun OslSchedRun;
 
-OslSchedRun      *osl_sched_run_new              (const OslSchedScenario *scenario,
+OslSchedRun      *osl_sched_run_new              (OslSchedScenario       *scenario,
                                                   GError                **error);
 void              osl_sched_run_free             (OslSchedRun            *run);
 const OslSchedScenario *osl_sched_run_get_scenario (OslSchedRun          *run);

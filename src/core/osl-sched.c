@@ -185,6 +185,12 @@ osl_sched_parse_bursts (const char  *text,
     }
   items = g_strsplit (text, ",", -1);
   n_items = g_strv_length (items);
+  if (n_items == 0 || (n_items == 1 && *g_strstrip (items[0]) == '\0'))
+    {
+      g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
+                   _("The burst list is empty; type at least one CPU burst, as in “CPU 5”."));
+      return FALSE;
+    }
   if (n_items > OSL_SCHED_MAX_BURSTS)
     {
       g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
@@ -200,8 +206,7 @@ osl_sched_parse_bursts (const char  *text,
       if (*item == '\0')
         {
           g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
-                       n_items == 1 ? _("The burst list is empty; type at least one CPU burst, as in “CPU 5”.")
-                                    : _("Burst %u is empty: there are two commas in a row or a comma at the end."),
+                       _("Burst %u is empty: there are two commas in a row or a comma at the end."),
                        i + 1);
           return FALSE;
         }
@@ -718,6 +723,10 @@ osl_sched_state_effective_priority (const OslSchedState *state,
   guint priority = process_spec (state, process)->priority;
   guint boost;
 
+  /* A running process keeps the aged priority it was picked with, or an
+   * older waiter would take the CPU straight back. */
+  if (proc->state == OSL_PROC_RUNNING)
+    return proc->run_priority;
   if (proc->state != OSL_PROC_READY || state->scenario->aging_period == 0)
     return priority;
   boost = (state->now - proc->since) / state->scenario->aging_period;
@@ -792,11 +801,14 @@ dispatch (OslSchedState *state,
   OslSchedCpu *cpu = &state->cpus[cpu_number];
   OslSchedProc *proc = &state->procs[process];
 
+  if (state->scenario->policy == OSL_SCHED_PRIORITY)
+    proc->run_priority = osl_sched_state_effective_priority (state, process);
   proc->wait_ticks += state->now - proc->since;
   proc->state = OSL_PROC_RUNNING;
   proc->cpu = cpu_number;
   proc->since = state->now;
   cpu->process = process;
+  cpu->ran = 0;
   if (state->scenario->policy != OSL_SCHED_MLFQ)
     proc->slice_left = state->scenario->quantum;
   if (cpu->continuing == (gint) process)
@@ -824,7 +836,8 @@ dispatch_free_cpus (OslSchedState *state,
         continue;
       if (!find_best_ready (state, &level, &index))
         {
-          if (cpu->continuing >= 0 || cpu->free_cause != OSL_MODE_IDLE)
+          if ((cpu->continuing >= 0 || cpu->free_cause != OSL_MODE_IDLE) &&
+              state->n_terminated < state->n_processes)
             emit (state, events, OSL_EVENT_IDLE, -1, c, 0, 0);
           cpu->free_cause = OSL_MODE_IDLE;
           continue;
@@ -838,9 +851,10 @@ dispatch_free_cpus (OslSchedState *state,
     }
 }
 
-/* The running process that would give way first, or −1. Only processes
- * already in user mode are preempted; a CPU still switching keeps its
- * choice. */
+/* The running process that would give way first, or −1. Only a process
+ * that has run at least one tick since it was dispatched can be
+ * preempted, so every context switch buys progress and no policy can
+ * switch forever. */
 static gint
 worst_running_cpu (const OslSchedState *state)
 {
@@ -850,7 +864,7 @@ worst_running_cpu (const OslSchedState *state)
     {
       const OslSchedCpu *cpu = &state->cpus[c];
 
-      if (cpu->process < 0 || cpu->switch_left > 0)
+      if (cpu->process < 0 || cpu->switch_left > 0 || cpu->ran == 0)
         continue;
       if (worst < 0 ||
           selection_key (state, cpu->process) >= selection_key (state, state->cpus[worst].process))
@@ -1165,6 +1179,7 @@ execute (OslSchedState *state,
             proc->first_run = state->now;
           proc->left--;
           proc->cpu_ticks++;
+          cpu->ran++;
           if (proc->slice_left > 0)
             proc->slice_left--;
           if (state->scenario->policy == OSL_SCHED_STRIDE)
@@ -1236,7 +1251,7 @@ osl_sched_state_new (const OslSchedScenario *scenario,
   queue_init (&state->job_queue, n);
   queue_init (&state->io_queue, n);
   for (guint l = 0; l < OSL_SCHED_MAX_LEVELS; l++)
-    queue_init (&state->ready[l], l < scenario->n_levels || l == 0 ? n : 0);
+    queue_init (&state->ready[l], l == 0 || (scenario->policy == OSL_SCHED_MLFQ && l < scenario->n_levels) ? n : 0);
   osl_py_random_seed (&state->rng, scenario->seed);
   decide (state, events);
   return state;
@@ -1306,7 +1321,7 @@ describe_body (const OslSchedScenario *scenario,
     case OSL_EVENT_ARRIVE:
       return g_strdup_printf (_("%s arrives and joins the ready queue"), name);
     case OSL_EVENT_ARRIVE_HELD:
-      return g_strdup_printf (_("%s arrives but %d processes are already in memory (the degree of multiprogramming), so it waits in the job queue"),
+      return g_strdup_printf (_("%s arrives, but the degree of multiprogramming (%d in memory) is reached, so it waits in the job queue"),
                               name, event->value);
     case OSL_EVENT_ADMIT:
       return g_strdup_printf (_("%s is admitted from the job queue to the ready queue"), name);

@@ -142,6 +142,7 @@ typedef struct
   guint        slice_left;   /* ticks left in the quantum */
   guint        allot_left;   /* MLFQ quanta left at this level */
   guint64      pass;         /* Stride */
+  guint        run_priority; /* Priority: the aged priority it was picked with */
   gint         cpu;          /* while RUNNING */
   guint        since;        /* when it entered its current state */
   gint         first_run;    /* first user-mode tick, −1 before */
@@ -167,6 +168,7 @@ typedef struct
   OslSchedMode switch_cause;
   gint         continuing;   /* freed this instant by a quantum; may keep it */
   OslSchedMode free_cause;
+  guint        ran;          /* user ticks since the last dispatch */
   guint        user_ticks;
   guint        kernel_ticks;
 } OslSchedCpu;

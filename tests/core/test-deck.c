@@ -8,6 +8,7 @@
 #include "osl-deck.h"
 #include "osl-deck-anki.h"
 #include "osl-deck-markup.h"
+#include "osl-deck-reader.h"
 
 static OslDeck *
 load_lecture_deck (void)
@@ -143,7 +144,7 @@ test_json_errors_name_line_and_column (void)
   assert_parse_error ("{\"format\": \"os-lens/deck\", \"version\": 1, \"cards\": [\n"
                       "  {\"id\": \"a\", \"front\": \"Q\", \"back\": \"A\",\n"
                       "   \"link\": {\"view\": \"kitchen\", \"state\": \"\"}}]}",
-                      "Line 3, column 13: card “a” links to the view “kitchen”; the views are scheduling, memory, containers and flashcards.");
+                      "Line 3, column 12: card “a” links to the view “kitchen”; the views are scheduling, memory, containers and flashcards.");
   assert_parse_error ("{\"format\": \"os-lens/deck\", \"version\": 1, \"cards\": [\n"
                       "  {\"id\": \"a b\", \"front\": \"Q\", \"back\": \"A\"}]}",
                       "Line 2, column 3: card number 1 has the id “a b”; an id is 1 to 64 letters, digits, “-”, “_” or “.”.");
@@ -283,6 +284,42 @@ test_anki_errors_name_line_and_column (void)
   assert_anki_error ("a\t\xff\n", "The file is not UTF-8 text; save it as UTF-8 and import it again.");
 }
 
+/* The fast reader takes the files the app writes, and gives anything
+ * unusual to the full parser, which still reads it. */
+static void
+test_fast_reader (void)
+{
+  g_autoptr(OslDeck) deck = load_lecture_deck ();
+  g_autofree char *json = osl_deck_to_json (deck, NULL);
+  g_autoptr(OslDeck) fast = osl_deck_reader_read (json, strlen (json));
+  const char *unusual = "{\"format\": \"os-lens/deck\", \"version\": 1, \"comment\": 1.5,\n"
+                        " \"cards\": [{\"id\": \"a\", \"front\": \"Q \\u00e9\\ud83d\\ude00\", \"back\": \"A\"}]}";
+  const char *plain = "{\"format\":\"os-lens/deck\",\"version\":1,\"cards\":[{\"id\":\"a\","
+                      "\"front\":\"Q \\u00e9\\ud83d\\ude00\",\"back\":\"A\"}]}";
+  g_autoptr(OslDeck) full = NULL;
+  g_autoptr(OslDeck) escaped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (fast);
+  g_assert_cmpstr (osl_deck_get_title (fast), ==, osl_deck_get_title (deck));
+  g_assert_cmpuint (osl_deck_get_n_cards (fast), ==, 57);
+  for (guint i = 0; i < 57; i++)
+    {
+      OslCard *a = osl_deck_get_card (deck, i), *b = osl_deck_get_card (fast, i);
+
+      assert_cards_equal (a, b);
+      g_assert_cmpstr (a->link_state, ==, b->link_state);
+      g_assert_cmpuint (a->number, ==, b->number);
+    }
+  g_assert_null (osl_deck_reader_read (unusual, strlen (unusual)));
+  full = osl_deck_parse (unusual, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (osl_deck_get_card (full, 0)->front, ==, "Q é😀");
+  escaped = osl_deck_reader_read (plain, strlen (plain));
+  g_assert_nonnull (escaped);
+  g_assert_cmpstr (osl_deck_get_card (escaped, 0)->front, ==, "Q é😀");
+}
+
 static void
 test_merge_keeps_ids (void)
 {
@@ -313,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/deck/json/errors", test_json_errors_name_line_and_column);
   g_test_add_func ("/deck/json/round-trip", test_json_round_trip);
   g_test_add_func ("/deck/merge", test_merge_keeps_ids);
+  g_test_add_func ("/deck/fast-reader", test_fast_reader);
   g_test_add_func ("/deck/anki/round-trip", test_anki_round_trip);
   g_test_add_func ("/deck/anki/headers", test_anki_headers);
   g_test_add_func ("/deck/anki/plain", test_anki_plain_keeps_placeholders);
