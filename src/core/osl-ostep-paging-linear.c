@@ -129,7 +129,9 @@ check_sizes (OslOstepPagingLinear *problem)
     return set_defect (problem, OSL_OSTEP_ERROR_REFUSED, "Error in argument: page size must be a power of 2");
   if (psize / page > MAX_FRAMES || asize / page > OSL_OSTEP_MAX_TRACE_LINES)
     return set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "pages of %" G_GINT64_FORMAT " bytes make too many pages for this program", page);
+                       "with -P %s physical memory has %" G_GINT64_FORMAT " frames; this program handles at most %u "
+                       "frames and %d pages", problem->page_size_text, psize / page, MAX_FRAMES,
+                       OSL_OSTEP_MAX_TRACE_LINES);
   return TRUE;
 }
 
