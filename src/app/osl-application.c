@@ -134,9 +134,40 @@ osl_application_startup (GApplication *application)
 }
 
 static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  OslApplication *self = user_data;
+  gint64 start = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "start-time"));
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("first frame after %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* For the start-up benchmark: OS_LENS_MEASURE_STARTUP=1 prints the time
+ * from start-up to the window's first painted frame, then quits. */
+static void
+measure_first_frame (OslApplication *self,
+                     GtkWidget      *window)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("OS_LENS_MEASURE_STARTUP") == NULL)
+    return;
+  gtk_widget_realize (window);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+}
+
+static void
 osl_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (get_or_create_window (OSL_APPLICATION (application))));
+  OslApplication *self = OSL_APPLICATION (application);
+  GtkWindow *window = GTK_WINDOW (get_or_create_window (self));
+
+  measure_first_frame (self, GTK_WIDGET (window));
+  gtk_window_present (window);
 }
 
 static void
@@ -191,6 +222,8 @@ osl_application_class_init (OslApplicationClass *klass)
 static void
 osl_application_init (OslApplication *self)
 {
+  /* Start-up is measured from here, the first thing main() does. */
+  g_object_set_data (G_OBJECT (self), "start-time", GSIZE_TO_POINTER (g_get_monotonic_time ()));
   static const GOptionEntry options[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }

@@ -63,6 +63,32 @@ gtk_theme_for_variant (OslStyle        *self,
     }
 }
 
+/* Each change of these makes GTK reload the theme or relayout every
+ * text, which costs a noticeable part of start-up: skip the no-ops. */
+static void
+set_if_changed (GtkSettings *settings,
+                const char  *property,
+                const char  *value)
+{
+  g_autofree char *current = NULL;
+
+  g_object_get (settings, property, &current, NULL);
+  if (g_strcmp0 (current, value) != 0)
+    g_object_set (settings, property, value, NULL);
+}
+
+static void
+set_boolean_if_changed (GtkSettings *settings,
+                        const char  *property,
+                        gboolean     value)
+{
+  gboolean current = FALSE;
+
+  g_object_get (settings, property, &current, NULL);
+  if (current != value)
+    g_object_set (settings, property, value, NULL);
+}
+
 static void
 apply_theme (OslStyle *self)
 {
@@ -71,10 +97,9 @@ apply_theme (OslStyle *self)
   GtkSettings *gtk_settings = gtk_settings_get_default ();
   GdkDisplay *display = gdk_display_get_default ();
 
-  g_object_set (gtk_settings,
-                "gtk-theme-name", gtk_theme_for_variant (self, variant),
-                "gtk-application-prefer-dark-theme", variant == OSL_THEME_VARIANT_DARK,
-                NULL);
+  set_if_changed (gtk_settings, "gtk-theme-name", gtk_theme_for_variant (self, variant));
+  set_boolean_if_changed (gtk_settings, "gtk-application-prefer-dark-theme",
+                          variant == OSL_THEME_VARIANT_DARK);
   if (variant == OSL_THEME_VARIANT_HIGH_CONTRAST_LIGHT || variant == OSL_THEME_VARIANT_HIGH_CONTRAST_DARK)
     gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->high_contrast_css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
@@ -88,10 +113,13 @@ apply_zoom (OslStyle *self)
 {
   double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"),
                        OSL_THEME_ZOOM_MIN, OSL_THEME_ZOOM_MAX);
+  int dpi = (int) (BASE_XFT_DPI * zoom), current = 0;
 
   /* The text scale makes every widget's text follow the zoom; diagrams
    * scale through the diagram theme. */
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (BASE_XFT_DPI * zoom), NULL);
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &current, NULL);
+  if (current != dpi)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
   osl_theme_set_zoom (osl_theme_get_default (), zoom);
 }
 

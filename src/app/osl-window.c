@@ -11,9 +11,14 @@
 
 #include "osl-export-dialog.h"
 #include "osl-flashcards-page.h"
+#include "osl-memory-page.h"
 #include "osl-page.h"
+#include "osl-theme.h"
 #include "osl-view-page.h"
 #include "osl-window.h"
+
+/* containers */
+#include "osl-containers-page.h"
 
 #define ZOOM_STEP 1.1
 #define TOAST_SECONDS 6
@@ -50,10 +55,10 @@ static const struct
   { "scheduling", N_("Scheduling"), NULL },
 
   /* memory */
-  { "memory", N_("Memory"), NULL },
+  { "memory", N_("Memory"), osl_memory_page_new },
 
   /* containers */
-  { "containers", N_("VMs & Containers"), NULL },
+  { "containers", N_("VMs & Containers"), osl_containers_page_new },
 
   /* flashcards */
   { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
@@ -74,7 +79,7 @@ add_pages (OslWindow *self)
     {
       GtkWidget *page = pages[i].create != NULL ? pages[i].create () : osl_view_page_new (pages[i].name);
 
-      gtk_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      osl_window_add_page (self, page, pages[i].name, _(pages[i].title));
     }
 }
 
@@ -101,17 +106,11 @@ static gboolean
 focus_wants_keys (OslWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  static GType types[6];
+  const GType types[] = {
+    GTK_TYPE_EDITABLE, GTK_TYPE_TEXT_VIEW, GTK_TYPE_LIST_VIEW,
+    GTK_TYPE_COLUMN_VIEW, GTK_TYPE_RANGE, GTK_TYPE_DROP_DOWN,
+  };
 
-  if (types[0] == 0)
-    {
-      types[0] = GTK_TYPE_EDITABLE;
-      types[1] = GTK_TYPE_TEXT_VIEW;
-      types[2] = GTK_TYPE_LIST_VIEW;
-      types[3] = GTK_TYPE_COLUMN_VIEW;
-      types[4] = GTK_TYPE_RANGE;
-      types[5] = GTK_TYPE_DROP_DOWN;
-    }
   for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
     for (guint i = 0; i < G_N_ELEMENTS (types); i++)
       if (g_type_is_a (G_OBJECT_TYPE (w), types[i]))
@@ -225,7 +224,7 @@ set_zoom (OslWindow *self,
           double     zoom)
 {
   /* Snap to whole percent so repeated steps land back on 100 %. */
-  zoom = round (CLAMP (zoom, 0.5, 4.0) * 100) / 100;
+  zoom = round (CLAMP (zoom, OSL_THEME_ZOOM_MIN, OSL_THEME_ZOOM_MAX) * 100) / 100;
   g_settings_set_double (self->settings, "zoom", zoom);
 }
 
@@ -530,6 +529,23 @@ osl_window_new (OslApplication *application)
 
   setup_with_settings (self, osl_application_get_settings (application));
   return self;
+}
+
+/**
+ * osl_window_add_page:
+ * @page: a widget implementing #OslPage
+ *
+ * Adds a view after the others; the window adds the four views itself.
+ */
+void
+osl_window_add_page (OslWindow  *self,
+                     GtkWidget  *page,
+                     const char *name,
+                     const char *title)
+{
+  g_return_if_fail (OSL_IS_WINDOW (self));
+  g_return_if_fail (OSL_IS_PAGE (page));
+  gtk_stack_add_titled (self->stack, page, name, title);
 }
 
 /**

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OslWindow, osl_window, OSL, WINDOW, GtkApplicationWindow)
 
 OslWindow  *osl_window_new              (OslApplication *application);
+void        osl_window_add_page         (OslWindow      *self,
+                                         GtkWidget      *page,
+                                         const char     *name,
+                                         const char     *title);
 GtkWidget  *osl_window_get_visible_page (OslWindow      *self);
 GtkWidget  *osl_window_get_page         (OslWindow      *self,
                                          const char     *name);

@@ -27,7 +27,12 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
 /* memory */
+void osl_bench_memory_translate (OslBench *bench);
+void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */
+void osl_bench_docker_session (OslBench *bench);
+void osl_bench_containers_paint (OslBench *bench);
+
 /* flashcards */
 void    osl_bench_flashcards  (OslBench   *bench);
 

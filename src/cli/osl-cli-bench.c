@@ -135,7 +135,12 @@ static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
   /* memory */
+  osl_bench_memory_translate,
+  osl_bench_memory_walk_frame,
   /* containers */
+  osl_bench_docker_session,
+  osl_bench_containers_paint,
+
   /* flashcards */
   osl_bench_flashcards,
 };

@@ -19,7 +19,10 @@ int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
 /* memory */
+int osl_cli_translate (int argc, char **argv);
 /* containers */
+int osl_cli_docker (int argc, char **argv);
+
 /* flashcards */
 int osl_cli_fsrs   (int argc, char **argv);
 int osl_cli_review (int argc, char **argv);

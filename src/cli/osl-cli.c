@@ -23,7 +23,10 @@ static const Command commands[] = {
   { "bench", osl_cli_bench, N_("Measure drawing and simulation speed") },
   /* scheduling */
   /* memory */
+  { "translate", osl_cli_translate, N_("Walk the page tables of a memory file for an address") },
   /* containers */
+  { "docker", osl_cli_docker, N_("Run docker commands on a simulated engine") },
+
   /* flashcards */
   { "fsrs", osl_cli_fsrs, N_("Replay one card's reviews through the FSRS scheduler") },
   { "review", osl_cli_review, N_("Review a flashcard deck in the terminal") },

@@ -31,12 +31,8 @@ syntax_error (GError     **error,
               const char  *format,
               char         bad)
 {
-  g_autofree char *shown = g_utf8_make_valid (text, -1);
-
-  if (g_ascii_isprint (bad))
-    g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_SYNTAX, format, shown, bad);
-  else
-    g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_SYNTAX, format, shown, '?');
+  g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_SYNTAX, format, text,
+               g_ascii_isprint (bad) ? bad : '?');
   return FALSE;
 }
 
@@ -46,6 +42,7 @@ osl_address_parse_number (const char  *text,
                           GError     **error)
 {
   g_autofree char *trimmed = NULL;
+  g_autofree char *shown = NULL;
   const char *p;
   guint base = 10;
   guint64 result = 0;
@@ -59,6 +56,7 @@ osl_address_parse_number (const char  *text,
       return FALSE;
     }
   trimmed = g_strstrip (g_strdup (text));
+  shown = g_utf8_make_valid (trimmed, -1);
   if (*trimmed == '\0')
     {
       g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_EMPTY,
@@ -80,17 +78,17 @@ osl_address_parse_number (const char  *text,
       if (digit < 0 || (guint) digit >= base)
         {
           if (base == 16)
-            return syntax_error (error, trimmed, _("“%s” is not hexadecimal: ‘%c’ is not a digit 0–9 or A–F."), *p);
+            return syntax_error (error, shown, _("“%s” is not hexadecimal: ‘%c’ is not a digit 0–9 or A–F."), *p);
           if (base == 2)
-            return syntax_error (error, trimmed, _("“%s” is not binary: ‘%c’ is not 0 or 1."), *p);
+            return syntax_error (error, shown, _("“%s” is not binary: ‘%c’ is not 0 or 1."), *p);
           if (digit >= 0)
-            return syntax_error (error, trimmed, _("“%s” is not a decimal number (‘%c’ is a hexadecimal digit): write hexadecimal with 0x."), *p);
-          return syntax_error (error, trimmed, _("“%s” is not a number: ‘%c’ is not a digit."), *p);
+            return syntax_error (error, shown, _("“%s” is not a decimal number (‘%c’ is a hexadecimal digit): write hexadecimal with 0x."), *p);
+          return syntax_error (error, shown, _("“%s” is not a number: ‘%c’ is not a digit."), *p);
         }
       if (result > (G_MAXUINT64 - digit) / base)
         {
           g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_TOO_WIDE,
-                       _("“%s” is too wide: an address has at most 64 bits."), trimmed);
+                       _("“%s” is too wide: an address has at most 64 bits."), shown);
           return FALSE;
         }
       result = result * base + digit;
@@ -99,7 +97,7 @@ osl_address_parse_number (const char  *text,
   if (!any_digit)
     {
       g_set_error (error, OSL_ADDRESS_ERROR, OSL_ADDRESS_ERROR_SYNTAX,
-                   _("“%s” has no digits after its prefix."), trimmed);
+                   _("“%s” has no digits after its prefix."), shown);
       return FALSE;
     }
   *value = result;

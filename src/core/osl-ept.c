@@ -93,7 +93,7 @@ add_reference (OslNestedWalk *nested,
   ref->number = nested->n_refs;
   ref->row = row;
   ref->column = column;
-  g_strlcpy (ref->level, level, sizeof ref->level);
+  ref->level = level;
   nested->n_rows = MAX (nested->n_rows, row + 1);
   return ref;
 }

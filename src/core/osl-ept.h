@@ -23,7 +23,7 @@ typedef struct
   guint    row;         /* which guest-physical address is being translated */
   guint    column;      /* 0 … 3 = EPT PML4 … EPT PT, 4 = the guest entry */
   gboolean guest;       /* a read of a guest entry rather than an EPT entry */
-  char     level[12];
+  const char *level;   /* static */
   guint    index;
   guint64  gpa;         /* the guest-physical address this reference serves */
   guint64  entry_pa;    /* host-physical address of the entry */

@@ -291,6 +291,7 @@ osl_memory_file_parse (const char  *data,
 {
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(OslMemoryFile) self = NULL;
+  g_autoptr(GError) local = NULL;
   OslPagingMode mode;
   const char *mode_name;
   JsonArray *entries;
@@ -323,10 +324,14 @@ osl_memory_file_parse (const char  *data,
                    self->config.cr3, memory_limit (self) - 1);
       return NULL;
     }
-  entries = osl_json_object_get_array_member_checked (root, "entries", OSL_MEMORY_FILE_MAX_ENTRIES, error);
-  if (entries == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (entries); i++)
+  /* No "entries" is an empty memory. */
+  entries = osl_json_object_get_array_member_checked (root, "entries", OSL_MEMORY_FILE_MAX_ENTRIES, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
     if (!store_entry (self, json_array_get_element (entries, i), i + 1, error))
       return NULL;
   if (!osl_memory_file_check_tables (self, error))

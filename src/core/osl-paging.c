@@ -254,10 +254,10 @@ osl_paging_split (const OslPagingConfig *config,
 
       for (guint i = 0; i < tb->n_levels; i++)
         {
-          g_autofree char *name = g_strdup_printf ("L%u", tb->n_levels - i);
+          static const char *names[] = { "L1", "L2", "L3", "L4" };
 
           low -= tb->index_bits[i];
-          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : name,
+          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : names[tb->n_levels - i - 1],
                      low + tb->index_bits[i] - 1, low, va);
         }
       add_field (fields, &n, "offset", tb->offset_bits - 1, 0, va);
@@ -423,13 +423,12 @@ walk_textbook (OslPhysMem            *mem,
 
   for (guint i = 0; i < tb->n_levels; i++)
     {
+      static const char *names[] = { "L1", "L2", "L3", "L4" };
       OslWalkStep *step = &walk->steps[walk->n_steps++];
 
+      memset (step, 0, sizeof *step);
       shift -= tb->index_bits[i];
-      if (tb->n_levels == 1)
-        g_strlcpy (step->level, "PT", sizeof step->level);
-      else
-        g_snprintf (step->level, sizeof step->level, "L%u", tb->n_levels - i);
+      step->level = tb->n_levels == 1 ? "PT" : names[tb->n_levels - i - 1];
       step->table = table;
       step->shift = shift;
       step->index_bits = tb->index_bits[i];
@@ -489,9 +488,18 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   OslWalkStep *step = NULL;
   OslFaultCause cause;
 
-  memset (walk, 0, sizeof *walk);
+  /* Only the header is reset here, each step as it is used: clearing
+   * all six steps costs more than the rest of a walk. */
   walk->access = access;
+  walk->n_steps = 0;
+  walk->fault = OSL_FAULT_NONE;
+  walk->cause = OSL_FAULT_CAUSE_NONE;
+  walk->error_code = 0;
   walk->fault_step = -1;
+  walk->reserved_mask = 0;
+  walk->pa = 0;
+  walk->page_size = 0;
+  walk->n_references = 0;
   if (config->mode != OSL_PAGING_TEXTBOOK && !is_long_mode (config->mode))
     va &= 0xFFFFFFFF;
   walk->va = va;
@@ -515,7 +523,8 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       guint64 rsvd;
 
       step = &walk->steps[walk->n_steps++];
-      g_strlcpy (step->level, level->name, sizeof step->level);
+      /* Field by field: a zeroing initialiser costs more than the walk. */
+      step->level = level->name;
       step->table = table;
       step->shift = level->shift;
       step->index_bits = level->bits;
@@ -523,6 +532,10 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       step->entry_size = is_32bit_mode (config->mode) ? 4 : 8;
       step->entry_pa = table + (guint64) step->index * step->entry_size;
       step->from_register = level->from_register;
+      step->flags = 0;
+      step->leaf = FALSE;
+      step->page_size = 0;
+      step->may_write = step->may_user = step->no_execute = FALSE;
       if (!read_entry (mem, step, !level->from_register, translate, user_data, walk))
         {
           walk->n_steps--;
@@ -578,7 +591,6 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       return;
     }
   set_flags_in_entry (mem, step, OSL_PTE_A | (access.kind == OSL_ACCESS_WRITE ? OSL_PTE_D : 0));
-  step->flags |= OSL_PTE_A | (access.kind == OSL_ACCESS_WRITE ? OSL_PTE_D : 0);
   walk->page_size = step->page_size;
   if (step->page_size == KIB (4))
     walk->pa = (is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK)

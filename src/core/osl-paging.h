@@ -124,7 +124,7 @@ typedef enum
 
 typedef struct
 {
-  char         level[8];       /* "PML4", "PD", "PT", … */
+  const char  *level;          /* "PML4", "PD", "PT", … (static) */
   guint64      table;          /* base of the table (guest-physical when nested) */
   guint        index;
   guint        index_bits;

@@ -111,10 +111,8 @@ osl_phys_mem_read (OslPhysMem *self,
 
       if (data == NULL)
         return 0;
-      data += pa % OSL_PHYS_FRAME_SIZE;
-      for (guint i = width; i > 0; i--)
-        value = (value << 8) | data[i - 1];
-      return value;
+      memcpy (&value, data + pa % OSL_PHYS_FRAME_SIZE, width);
+      return GUINT64_FROM_LE (value);
     }
   for (guint i = width; i > 0; i--)
     value = (value << 8) | osl_phys_mem_read_u8 (self, pa + i - 1);

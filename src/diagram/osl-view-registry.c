@@ -7,8 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "osl-memory-scene.h"
 #include "osl-view-registry.h"
 #include "osl-flashcards-scene.h"
+
+/* containers */
+#include "osl-containers-scene.h"
 
 /* A view whose own scene has not been written yet shows its title and
  * the lecture cards it will cover, so the shell can be tried end to end. */
@@ -34,27 +38,15 @@ scheduling_title_scene (const char *scenario_path, double width, double height, 
   return osl_view_title_scene (_("Scheduling"), _("Lecture cards 1–8"), width, height);
 }
 
-static OslScene *
-memory_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("Memory"), _("Lecture cards 9–20 and 34"), width, height);
-}
-
-static OslScene *
-containers_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("VMs & Containers"), _("Lecture cards 21–57"), width, height);
-}
-
 static const OslViewInfo views[] = {
   /* scheduling */
   { "scheduling", N_("Scheduling"), scheduling_title_scene },
 
   /* memory */
-  { "memory", N_("Memory"), memory_title_scene },
+  { "memory", N_("Memory"), osl_memory_scene_for_file },
 
   /* containers */
-  { "containers", N_("VMs & Containers"), containers_title_scene },
+  { "containers", N_("VMs & Containers"), osl_containers_view_scene },
 
   /* flashcards */
   { "flashcards", N_("Flashcards"), osl_flashcards_view_scene },

@@ -1,0 +1,988 @@
+/* osl-memory-scene.c: the memory view's diagrams
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "osl-address.h"
+#include "osl-memory-file.h"
+#include "osl-memory-scene.h"
+
+#define MARGIN 24.0
+#define TITLE_SIZE 26.0
+#define BODY_SIZE 16.0
+#define SMALL_SIZE 15.0
+#define SLICE_ROWS 5
+#define ROW_HEIGHT 28.0
+
+/* Field colours, top level first; the offset always gets the last one
+ * and the sign extension is grey with stripes. Each field also carries
+ * its name, so colour is never the only cue. */
+static const OslColor field_colors[] = {
+  OSL_COLOR_ORANGE, OSL_COLOR_SKY_BLUE, OSL_COLOR_GREEN, OSL_COLOR_PURPLE, OSL_COLOR_BLUE,
+};
+
+static OslColor
+field_color (const OslAddressField *field,
+             guint                  index,
+             guint                  n_fields)
+{
+  if (g_str_equal (field->name, "sign extension"))
+    return OSL_COLOR_MUTED;
+  if (index == n_fields - 1)
+    return OSL_COLOR_YELLOW;
+  return field_colors[index % G_N_ELEMENTS (field_colors)];
+}
+
+static char *
+hex (guint64 value,
+     guint   bits)
+{
+  return osl_address_format (value, bits);
+}
+
+static OslSceneNode *
+add_label (OslScene   *scene,
+           const char *id,
+           double      x,
+           double      y,
+           double      w,
+           double      h,
+           const char *text,
+           double      size,
+           OslNodeFlags flags)
+{
+  OslSceneNode *node = osl_scene_add_text (scene, id, x, y, w, h, text, size);
+
+  node->flags |= flags;
+  return node;
+}
+
+static void
+add_title (OslScene   *scene,
+           const char *title,
+           double      width)
+{
+  add_label (scene, "title", MARGIN, 12, width - 2 * MARGIN, 36, title, TITLE_SIZE,
+             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+}
+
+/* The address as a row of bits grouped by field. Returns the y below it. */
+static double
+add_bit_splitter (OslScene              *scene,
+                  const OslPagingConfig *config,
+                  guint64                va,
+                  guint64                page_size,
+                  double                 y,
+                  double                 width)
+{
+  OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
+  guint n_fields = osl_paging_split (config, va, page_size, fields);
+  guint bits = osl_paging_address_width (config);
+  double gap = 10, cell, x;
+
+  cell = MIN (36, (width - 2 * MARGIN - gap * (n_fields - 1)) / bits);
+  x = (width - (cell * bits + gap * (n_fields - 1))) / 2;
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const OslAddressField *field = &fields[f];
+      guint n_bits = field->high - field->low + 1;
+      double fw = n_bits * cell;
+      OslColor color = field_color (field, f, n_fields);
+      g_autofree char *id = g_strdup_printf ("field-%u", f);
+      g_autofree char *target = g_strdup_printf ("field:%u", f);
+      g_autofree char *value = hex (field->value, MAX (4, (n_bits + 3) / 4 * 4));
+      g_autofree char *label = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *high_id = g_strdup_printf ("bitno-%u", field->high);
+      g_autofree char *high_text = g_strdup_printf ("%u", field->high);
+      OslSceneNode *node;
+
+      add_label (scene, high_id, x - 4, y, 40, 20, high_text, SMALL_SIZE,
+                 OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
+      if (n_bits > 1)
+        {
+          g_autofree char *low_id = g_strdup_printf ("bitno-%u", field->low);
+          g_autofree char *low_text = g_strdup_printf ("%u", field->low);
+
+          add_label (scene, low_id, x + fw - 36, y, 40, 20, low_text, SMALL_SIZE,
+                     OSL_NODE_FLAG_ALIGN_END)->text_color = OSL_COLOR_MUTED;
+        }
+      for (guint b = 0; b < n_bits; b++)
+        {
+          guint bit = field->high - b;
+          g_autofree char *bit_id = g_strdup_printf ("bit-%u", bit);
+          g_autofree char *bit_target = g_strdup_printf ("bit:%u", bit);
+          g_autofree char *bit_tip = g_strdup_printf (_("Bit %u of the %s field; click to flip it"), bit, field->name);
+
+          node = osl_scene_add_box (scene, bit_id, x + b * cell, y + 22, cell, 36, color,
+                                    (va >> bit) & 1 ? "1" : "0");
+          node->radius = 2;
+          node->font_size = CLAMP (cell * 0.8, 15, 18);
+          node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_CLICKABLE;
+          node->pattern = color == OSL_COLOR_MUTED ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID;
+          osl_scene_node_set_role (node, "bit");
+          osl_scene_node_set_target (node, bit_target);
+          osl_scene_node_set_tooltip (node, bit_tip);
+        }
+      if (g_str_equal (field->name, "sign extension"))
+        label = g_strdup_printf (_("sign extension\n%u–%u"), field->high, field->low);
+      else if (fw < 110)
+        label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
+      else
+        label = g_strdup_printf ("%s · %u–%u\n%s = %" G_GUINT64_FORMAT,
+                                 field->name, field->high, field->low, value, field->value);
+      node = osl_scene_add_box (scene, id, x, y + 64, fw, 50, OSL_COLOR_SURFACE, label);
+      node->stroke = color == OSL_COLOR_MUTED ? OSL_COLOR_BORDER : color;
+      node->line_width = 3;
+      node->font_size = fw < 120 ? SMALL_SIZE : BODY_SIZE;
+      node->flags |= OSL_NODE_FLAG_CLICKABLE;
+      tooltip = g_strdup_printf (_("%s: bits %u–%u = %" G_GUINT64_FORMAT "; scroll here to step it"),
+                                 field->name, field->high, field->low, field->value);
+      osl_scene_node_set_role (node, "field");
+      osl_scene_node_set_target (node, target);
+      osl_scene_node_set_tooltip (node, tooltip);
+      x += fw + gap;
+    }
+  return y + 64 + 50;
+}
+
+static const struct
+{
+  OslPteFlags  flag;
+  const char  *name;
+  const char  *meaning;
+} chip_flags[] = {
+  { OSL_PTE_P, "P", N_("present") },
+  { OSL_PTE_RW, "R/W", N_("writable (0 = read-only)") },
+  { OSL_PTE_US, "U/S", N_("user may access (0 = supervisor only)") },
+  { OSL_PTE_A, "A", N_("accessed: set by the CPU when the walk uses the entry") },
+  { OSL_PTE_D, "D", N_("dirty: set by the CPU on the first write to the page") },
+  { OSL_PTE_PS, "PS", N_("page size: this entry maps a large page") },
+  { OSL_PTE_G, "G", N_("global: survives CR3 writes with CR4.PGE") },
+  { OSL_PTE_NX, "NX", N_("no execute (XD)") },
+};
+
+static void
+add_flag_chips (OslScene          *scene,
+                guint              column,
+                const OslWalkStep *step,
+                double             x,
+                double             y,
+                double             w)
+{
+  OslPteFlags flags = step->flags;
+  double chip_w = (w - 3 * 4) / 4;
+
+  /* Show the flags as they are in memory after the walk. */
+  if (step->entry_after & OSL_PTE_A)
+    flags |= OSL_PTE_A;
+  if (step->leaf && (step->entry_after & OSL_PTE_D))
+    flags |= OSL_PTE_D;
+  for (guint i = 0; i < G_N_ELEMENTS (chip_flags); i++)
+    {
+      gboolean set = (flags & chip_flags[i].flag) != 0;
+      g_autofree char *id = g_strdup_printf ("flag-%u-%s", column, chip_flags[i].name);
+      g_autofree char *tip = g_strdup_printf ("%s = %d: %s", chip_flags[i].name, set, _(chip_flags[i].meaning));
+      g_autofree char *target = g_strdup_printf ("flag:%u:%s", column, chip_flags[i].name);
+      OslSceneNode *chip;
+
+      chip = osl_scene_add_chip (scene, id, x + (i % 4) * (chip_w + 4), y + (i / 4) * 34, chip_w, 28,
+                                 set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, chip_flags[i].name);
+      chip->font_size = SMALL_SIZE;
+      chip->flags |= OSL_NODE_FLAG_CLICKABLE | (set ? OSL_NODE_FLAG_BOLD : OSL_NODE_FLAG_DASHED);
+      if (!set)
+        chip->text_color = OSL_COLOR_MUTED;
+      osl_scene_node_set_role (chip, "flag");
+      osl_scene_node_set_tooltip (chip, tip);
+      osl_scene_node_set_target (chip, target);
+    }
+}
+
+/* A table drawn as the few entries around the selected one. Returns the
+ * y of the selected row's middle, where the next arrow starts. */
+static double
+add_table_slice (OslScene                 *scene,
+                 const OslMemoryWalkState *state,
+                 guint                    column,
+                 const OslWalkStep        *step,
+                 OslColor                  color,
+                 double                    x,
+                 double                    y,
+                 double                    w)
+{
+  guint n_entries = 1u << step->index_bits;
+  guint first = step->index >= SLICE_ROWS / 2 ? step->index - SLICE_ROWS / 2 : 0;
+  double selected_y = y;
+  gboolean faulted = state->walk->fault_step == (gint) column;
+  OslSceneNode *node;
+
+  first = MIN (first, n_entries > SLICE_ROWS ? n_entries - SLICE_ROWS : 0);
+  for (guint r = 0; r < SLICE_ROWS && first + r < n_entries; r++)
+    {
+      guint index = first + r;
+      gboolean selected = index == step->index;
+      guint64 pa = step->entry_host_pa + ((gint64) index - (gint64) step->index) * step->entry_size;
+      guint64 value = selected ? step->entry_after : osl_phys_mem_read (state->mem, pa, step->entry_size);
+      g_autofree char *id = g_strdup_printf ("row-%u-%u", column, r);
+      g_autofree char *value_text = g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", value);
+      g_autofree char *text = g_strdup_printf ("%u %s", index, value_text);
+      g_autofree char *tip = g_strdup_printf (_("Entry %u at 0x%" G_GINT64_MODIFIER "X holds %s"),
+                                              index, pa, value_text);
+
+      node = osl_scene_add_box (scene, id, x, y + r * ROW_HEIGHT, w, ROW_HEIGHT,
+                                selected ? color : OSL_COLOR_SURFACE, text);
+      node->radius = 0;
+      node->font_size = SMALL_SIZE;
+      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START;
+      if (selected)
+        {
+          node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
+          node->stroke = faulted ? OSL_COLOR_ERROR : OSL_COLOR_ACCENT;
+          node->line_width = 3;
+          selected_y = y + r * ROW_HEIGHT + ROW_HEIGHT / 2;
+        }
+      else
+        node->text_color = OSL_COLOR_MUTED;
+      osl_scene_node_set_role (node, selected ? "entry" : "row");
+      osl_scene_node_set_tooltip (node, tip);
+    }
+  return selected_y;
+}
+
+static void
+add_arithmetic (OslScene                 *scene,
+                const OslMemoryWalkState *state,
+                guint                     n_steps,
+                double                    x,
+                double                    y,
+                double                    w)
+{
+  GString *text = g_string_new (NULL);
+  const OslWalk *walk = state->walk;
+  guint table_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const OslWalkStep *step = &walk->steps[i];
+      g_autofree char *table = hex (step->table, table_bits);
+      g_autofree char *entry_pa = hex (step->entry_pa, table_bits);
+      g_autofree char *entry = hex (step->entry, step->entry_size * 8);
+
+      g_string_append_printf (text, "%-5s %s + %u × %u = %s → %s\n", step->level, table,
+                              step->index, step->entry_size, entry_pa, entry);
+    }
+  if (text->len > 0)
+    g_string_truncate (text, text->len - 1);
+  add_label (scene, "arithmetic", x, y, w, 26.0 * MAX (1, n_steps), text->str, BODY_SIZE,
+             OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  g_string_free (text, TRUE);
+}
+
+static void
+add_tlb_panel (OslScene     *scene,
+               const OslTlb *tlb,
+               guint64       va,
+               gboolean      hit,
+               double        x,
+               double        y,
+               double        w)
+{
+  g_autofree char *header = g_strdup_printf (_("TLB: %" G_GUINT64_FORMAT " hits, %" G_GUINT64_FORMAT " misses"),
+                                             tlb->hits, tlb->misses);
+  gint found = osl_tlb_find (tlb, va);
+
+  add_label (scene, "tlb-title", x, y, w, 24, header, BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+  for (guint i = 0; i < tlb->n_entries; i++)
+    {
+      const OslTlbEntry *entry = &tlb->entries[i];
+      g_autofree char *id = g_strdup_printf ("tlb-%u", i);
+      g_autofree char *text = entry->valid
+        ? g_strdup_printf ("0x%08" G_GINT64_MODIFIER "X → 0x%08" G_GINT64_MODIFIER "X", entry->page, entry->frame)
+        : g_strdup (_("(empty)"));
+      OslSceneNode *node = osl_scene_add_box (scene, id, x, y + 30 + i * 32, w, 28,
+                                              (gint) i == found ? (hit ? OSL_COLOR_GREEN : OSL_COLOR_SKY_BLUE)
+                                                                : OSL_COLOR_SURFACE, text);
+
+      node->font_size = SMALL_SIZE;
+      node->flags |= OSL_NODE_FLAG_MONOSPACE;
+      if ((gint) i == found)
+        node->flags |= OSL_NODE_FLAG_EMPHASIS;
+      osl_scene_node_set_role (node, "tlb-entry");
+    }
+}
+
+OslScene *
+osl_memory_scene_walk (const OslMemoryWalkState *state,
+                       double                    width,
+                       double                    height)
+{
+  const OslWalk *walk = state->walk;
+  guint n_steps = walk != NULL ? MIN (state->n_shown, walk->n_steps) : 0;
+  gboolean finished = walk != NULL && state->n_shown > walk->n_steps;
+  guint n_columns = walk != NULL ? walk->n_steps + 2 : 2;
+  double colw, gapx = 30, y, table_y, x, prev_x, prev_y, chain_x;
+  OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
+  guint n_fields, first_index_field;
+  OslScene *scene;
+  OslSceneNode *node;
+  g_autofree char *cr3_text = NULL;
+  g_autofree char *cr3 = NULL;
+  guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+
+  width = MAX (width, 1280);
+  height = MAX (height, 720);
+  scene = osl_scene_new (width, height, state->title);
+  add_title (scene, state->title, width);
+  y = add_bit_splitter (scene, state->config, state->va,
+                        finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, 58, width);
+  n_fields = osl_paging_split (state->config, state->va, 0, fields);
+  first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
+
+  if (state->va_problem != NULL || walk == NULL)
+    {
+      double problem_w = width - 2 * MARGIN - (state->tlb != NULL ? 400 : 0);
+
+      node = osl_scene_add_box (scene, "problem", MARGIN, y + 30, problem_w, 70, OSL_COLOR_SURFACE,
+                                state->va_problem != NULL ? state->va_problem : "");
+      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+      node->line_width = 3;
+      node->font_size = 18;
+      osl_scene_node_set_role (node, "problem");
+      if (state->tlb != NULL)
+        add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y + 30, 380);
+      if (state->narration != NULL)
+        add_label (scene, "narration", MARGIN, y + 120, problem_w, 120, state->narration, BODY_SIZE,
+                   OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+      return scene;
+    }
+
+  /* The chain: CR3 → each table → page. */
+  table_y = y + 26;
+  gapx = 24;
+  /* CR3 and the page need less room than the tables between them. */
+  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * 150) / MAX (1, n_columns - 2));
+  /* A short walk sits in the middle rather than at the left edge. */
+  chain_x = MAX (MARGIN, (width - (2 * 150 + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
+  x = chain_x;
+  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
+  cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
+  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, 150, 74, OSL_COLOR_SURFACE, cr3_text);
+  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
+  node->font_size = BODY_SIZE;
+  osl_scene_node_set_role (node, "register");
+  osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
+  prev_x = x + 150;
+  prev_y = table_y + 46 + 37;
+
+  for (guint i = 0; i < walk->n_steps; i++)
+    {
+      const OslWalkStep *step = &walk->steps[i];
+      guint field = MIN (first_index_field + i, n_fields - 1);
+      OslColor color = field_color (&fields[field], field, n_fields);
+      g_autofree char *header_id = g_strdup_printf ("table-title-%u", i);
+      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u, in a register")
+                                                                     : _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u"),
+                                                 step->level, step->table, step->index);
+      g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
+      double row_y;
+
+      x = chain_x + 150 + gapx + i * (colw + gapx);
+      if (i >= n_steps)
+        {
+          /* Not reached yet: an empty placeholder keeps the layout still. */
+          g_autofree char *ghost_id = g_strdup_printf ("ghost-%u", i);
+
+          node = osl_scene_add_box (scene, ghost_id, x, table_y + 46, colw, SLICE_ROWS * ROW_HEIGHT,
+                                    OSL_COLOR_NONE, step->level);
+          node->flags |= OSL_NODE_FLAG_DASHED;
+          node->text_color = OSL_COLOR_MUTED;
+          continue;
+        }
+      add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
+                 OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
+      row_y = add_table_slice (scene, state, i, step, color, x, table_y + 46, colw);
+      add_flag_chips (scene, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
+      node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
+      node->stroke = OSL_COLOR_FOREGROUND;
+      node->line_width = 2.5;
+      prev_x = x + colw;
+      prev_y = row_y;
+    }
+
+  /* The page and the byte, or the fault. */
+  x = chain_x + 150 + gapx + walk->n_steps * (colw + gapx);
+  if (finished && walk->fault == OSL_FAULT_NONE)
+    {
+      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%" G_GUINT64_FORMAT " KiB)"),
+                                               walk->pa & ~(walk->page_size - 1), walk->page_size / 1024);
+      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
+
+      node = osl_scene_add_box (scene, "page", x, table_y + 46, 150, SLICE_ROWS * ROW_HEIGHT - 56,
+                                OSL_COLOR_SURFACE, page);
+      node->font_size = SMALL_SIZE;
+      node->flags |= OSL_NODE_FLAG_MONOSPACE;
+      osl_scene_node_set_role (node, "page");
+      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, 150, 50,
+                                OSL_COLOR_YELLOW, byte);
+      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
+      node->font_size = SMALL_SIZE;
+      osl_scene_node_set_role (node, "byte");
+      node = osl_scene_add_arrow (scene, "arrow-page", prev_x + 2, prev_y, x - 2,
+                                  table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 18);
+      node->stroke = OSL_COLOR_FOREGROUND;
+      node->line_width = 2.5;
+    }
+
+  /* The arithmetic, step by step, and what came of it. */
+  y = table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8 + 2 * 34 + 16;
+  add_arithmetic (scene, state, n_steps, MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN);
+  if (state->tlb != NULL)
+    add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y - 4, 380);
+  y += 26.0 * MAX (1, n_steps) + 12;
+  if (finished)
+    {
+      g_autofree char *result = NULL;
+
+      if (walk->fault == OSL_FAULT_NONE)
+        result = g_strdup_printf (ngettext ("→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory reference",
+                                            "→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory references",
+                                            walk->n_references),
+                                  walk->pa, walk->n_references);
+      else
+        result = osl_walk_describe_fault (walk);
+      node = osl_scene_add_box (scene, "result", MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN,
+                                44, walk->fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_SURFACE, result);
+      node->stroke = walk->fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+      node->line_width = 3;
+      node->font_size = 17;
+      node->flags |= OSL_NODE_FLAG_BOLD;
+      osl_scene_node_set_role (node, walk->fault == OSL_FAULT_NONE ? "result" : "fault");
+      y += 54;
+    }
+  if (state->narration != NULL)
+    add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), state->narration,
+               BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  return scene;
+}
+
+/* The two-dimensional walk as the usual 5 × 5 grid: one row per
+ * guest-physical address translated, four EPT columns and the guest
+ * entry the row makes readable. */
+OslScene *
+osl_memory_scene_ept_grid (const OslNestedWalk *walk,
+                           guint                n_shown,
+                           const char          *narration,
+                           double               width,
+                           double               height)
+{
+  static const char *column_names[] = { "EPT PML4", "EPT PDPT", "EPT PD", "EPT PT", N_("guest entry") };
+  guint n_rows = MAX (walk->n_rows, 1);
+  double cell_w, cell_h = 56, gx, gy = 110, label_w = 250;
+  g_autofree char *title = NULL;
+  OslScene *scene;
+  OslSceneNode *node;
+  const OslEptReference *current = NULL;
+
+  width = MAX (width, 1280);
+  height = MAX (height, 720);
+  title = g_strdup_printf (_("Nested walk: %u memory references, (n+1)(m+1) − 1"), walk->n_refs);
+  scene = osl_scene_new (width, height, title);
+  add_title (scene, title, width);
+  cell_w = MIN (150, (width - 2 * MARGIN - label_w - 420) / 5);
+  gx = MARGIN + label_w;
+
+  for (guint c = 0; c < 5; c++)
+    {
+      g_autofree char *id = g_strdup_printf ("column-%u", c);
+
+      add_label (scene, id, gx + c * (cell_w + 8), gy - 34, cell_w, 28, _(column_names[c]), SMALL_SIZE,
+                 OSL_NODE_FLAG_BOLD);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autofree char *id = g_strdup_printf ("row-label-%u", r);
+      g_autofree char *text = NULL;
+
+      if (r == 0)
+        text = g_strdup (_("gCR3: the top guest table"));
+      else if (r + 1 == n_rows && walk->guest.fault == OSL_FAULT_NONE)
+        text = g_strdup (_("the data address"));
+      else
+        text = g_strdup_printf (_("guest table %u"), r + 1);
+      add_label (scene, id, MARGIN, gy + r * (cell_h + 8), label_w - 12, cell_h, text, BODY_SIZE,
+                 OSL_NODE_FLAG_ALIGN_START);
+      for (guint c = 0; c < 5; c++)
+        {
+          g_autofree char *cell_id = g_strdup_printf ("cell-%u-%u", r, c);
+
+          node = osl_scene_add_box (scene, cell_id, gx + c * (cell_w + 8), gy + r * (cell_h + 8), cell_w, cell_h,
+                                    OSL_COLOR_NONE, "");
+          node->flags |= OSL_NODE_FLAG_DASHED;
+          node->stroke = OSL_COLOR_BORDER;
+        }
+    }
+  for (guint i = 0; i < MIN (n_shown, walk->n_refs); i++)
+    {
+      const OslEptReference *ref = &walk->refs[i];
+      g_autofree char *id = g_strdup_printf ("ref-%u", ref->number);
+      g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, ref->level);
+      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" G_GINT64_MODIFIER "X = 0x%" G_GINT64_MODIFIER "X"),
+                                              ref->number, ref->level, ref->entry_pa, ref->entry);
+
+      node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + 8) + 4, gy + ref->row * (cell_h + 8) + 4,
+                                  cell_w - 8, cell_h - 8, ref->guest ? OSL_COLOR_ORANGE : OSL_COLOR_SKY_BLUE,
+                                  ref->guest ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID, text);
+      node->radius = 8;
+      node->font_size = SMALL_SIZE;
+      if (i + 1 == MIN (n_shown, walk->n_refs))
+        {
+          node->flags |= OSL_NODE_FLAG_EMPHASIS;
+          current = ref;
+        }
+      osl_scene_node_set_role (node, ref->guest ? "guest-reference" : "ept-reference");
+      osl_scene_node_set_tooltip (node, tip);
+    }
+
+  /* The side panel: the reference just made and the count so far. */
+  {
+    double px = gx + 5 * (cell_w + 8) + 24, pw = width - MARGIN - px;
+    g_autofree char *detail = NULL;
+    g_autofree char *count = g_strdup_printf (_("%u of %u references"), MIN (n_shown, walk->n_refs), walk->n_refs);
+
+    add_label (scene, "count", px, gy - 34, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+    if (current != NULL && current->guest)
+      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" G_GINT64_MODIFIER "X came from the four EPT reads before it.\nEntry: 0x%" G_GINT64_MODIFIER "X"),
+                                current->number, current->level, current->index, current->entry_pa, current->entry);
+    else if (current != NULL)
+      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" G_GINT64_MODIFIER "X.\nRead at host 0x%" G_GINT64_MODIFIER "X: 0x%" G_GINT64_MODIFIER "X"),
+                                current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
+    else
+      detail = g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
+    add_label (scene, "detail", px, gy, pw, 200, detail, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  }
+
+  {
+    double y = gy + 5 * (cell_h + 8) + 16;
+    g_autofree char *result = NULL;
+
+    if (n_shown >= walk->n_refs)
+      {
+        if (walk->guest.fault == OSL_FAULT_NONE)
+          result = g_strdup_printf (_("→ host-physical address 0x%" G_GINT64_MODIFIER "X. The data access itself would be reference %u; the count of %u leaves it out."),
+                                    walk->hpa, walk->n_refs + 1, walk->n_refs);
+        else
+          result = osl_walk_describe_fault (&walk->guest);
+        node = osl_scene_add_box (scene, "result", MARGIN, y, width - 2 * MARGIN, 48, OSL_COLOR_SURFACE, result);
+        node->stroke = walk->guest.fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+        node->line_width = 3;
+        node->font_size = 17;
+        y += 58;
+      }
+    if (narration != NULL)
+      add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), narration, BODY_SIZE,
+                 OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  }
+  return scene;
+}
+
+/* Processes, their page tables, the frames and the disk: pages are
+ * tokens that travel between a disk slot and a frame. */
+OslScene *
+osl_memory_scene_story (const OslVmStory *story,
+                        GArray           *events,
+                        guint             n_shown,
+                        const char       *title,
+                        double            width,
+                        double            height)
+{
+  double frame_w, y_frames = 300, y_disk = 460, x;
+  const OslVmEvent *current = NULL;
+  OslScene *scene;
+  OslSceneNode *node;
+
+  width = MAX (width, 1280);
+  height = MAX (height, 720);
+  scene = osl_scene_new (width, height, title);
+  add_title (scene, title, width);
+  if (events != NULL && n_shown > 0 && n_shown <= events->len)
+    current = &g_array_index (events, OslVmEvent, n_shown - 1);
+
+  /* Each process with the pages it owns and what its PTE says. */
+  x = MARGIN;
+  for (guint p = 0; p < story->n_processes; p++)
+    {
+      const OslVmProcess *process = &story->processes[p];
+      g_autofree char *id = g_strdup_printf ("process-%u", p);
+      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" G_GINT64_MODIFIER "X"), process->name, process->cr3);
+      double pw = (width - 2 * MARGIN - 16 * (story->n_processes - 1)) / MAX (1, story->n_processes);
+      guint row = 0;
+
+      x = MARGIN + p * (pw + 16);
+      node = osl_scene_add_box (scene, id, x, 60, pw, 36, OSL_COLOR_SURFACE, text);
+      node->flags |= OSL_NODE_FLAG_BOLD;
+      node->stroke = current != NULL && current->pid == p ? OSL_COLOR_ACCENT : OSL_COLOR_BORDER;
+      node->line_width = current != NULL && current->pid == p ? 3 : 1.5;
+      for (guint s = 0; s < story->n_slots; s++)
+        for (guint o = 0; o < story->slots[s].n_owners; o++)
+          {
+            const OslVmSlot *slot = &story->slots[s];
+            g_autofree char *pte_id = NULL;
+            g_autofree char *pte = NULL;
+            OslPagingConfig config;
+            OslWalk walk;
+            OslAccess peek = { OSL_ACCESS_READ, FALSE };
+            g_autoptr(OslPhysMem) copy = NULL;
+
+            if (slot->owner_pid[o] != p)
+              continue;
+            /* Read the PTE on a copy, so that looking sets no A bit. */
+            copy = osl_phys_mem_copy (story->mem);
+            osl_vm_story_config (story, p, &config);
+            osl_paging_walk (copy, &config, slot->owner_va[o], peek, &walk);
+            if (walk.fault == OSL_FAULT_NONE)
+              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → frame %d  (PTE 0x%08" G_GINT64_MODIFIER "X)"),
+                                     slot->owner_va[o], slot->frame, walk.steps[walk.n_steps - 1].entry);
+            else
+              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → not present (on disk, slot %u)"),
+                                     slot->owner_va[o], s);
+            pte_id = g_strdup_printf ("pte-%u-%u", p, s);
+            node = osl_scene_add_box (scene, pte_id, x, 104 + row * 34, pw, 30,
+                                      walk.fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_NONE, pte);
+            node->font_size = SMALL_SIZE;
+            node->flags |= OSL_NODE_FLAG_MONOSPACE | (walk.fault == OSL_FAULT_NONE ? 0 : OSL_NODE_FLAG_DASHED);
+            if (current != NULL && current->pid == p && (current->va & ~(guint64) 0xFFF) == slot->owner_va[o])
+              node->flags |= OSL_NODE_FLAG_EMPHASIS;
+            osl_scene_node_set_role (node, "pte");
+            row++;
+          }
+    }
+
+  /* Physical frames, then disk slots; each page is a token in one. */
+  add_label (scene, "frames-title", MARGIN, y_frames - 30, 600, 26, _("Physical memory: page frames (LRU age below)"),
+             BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+  frame_w = MIN (150, (width - 2 * MARGIN - 10 * (story->n_frames - 1)) / story->n_frames);
+  for (guint f = 0; f < story->n_frames; f++)
+    {
+      g_autofree char *id = g_strdup_printf ("frame-%u", f);
+      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" G_GINT64_MODIFIER "X"), f,
+                                               OSL_VM_FRAME_BASE + f * (guint64) OSL_PHYS_FRAME_SIZE);
+      g_autofree char *age_id = g_strdup_printf ("frame-age-%u", f);
+      g_autofree char *age = story->frames[f].used
+        ? g_strdup_printf (_("last used at t=%" G_GUINT64_FORMAT), story->frames[f].last_used)
+        : g_strdup (_("free"));
+
+      node = osl_scene_add_box (scene, id, MARGIN + f * (frame_w + 10), y_frames, frame_w, 110, OSL_COLOR_SURFACE, text);
+      node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
+      node->font_size = SMALL_SIZE;
+      if (current != NULL && current->frame == (gint) f)
+        node->flags |= OSL_NODE_FLAG_EMPHASIS;
+      add_label (scene, age_id, MARGIN + f * (frame_w + 10), y_frames + 114, frame_w, 22, age, SMALL_SIZE, 0)
+        ->text_color = OSL_COLOR_MUTED;
+    }
+  add_label (scene, "disk-title", MARGIN, y_disk - 30, 600, 26, _("Disk: one slot per page"),
+             BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+  for (guint s = 0; s < story->n_slots; s++)
+    {
+      const OslVmSlot *slot = &story->slots[s];
+      g_autofree char *id = g_strdup_printf ("slot-%u", s);
+      g_autofree char *label = g_strdup_printf (_("slot %u"), s);
+      g_autofree char *token_id = g_strdup_printf ("page-%u", s);
+      g_autofree char *token_text = NULL;
+      double sx = MARGIN + s * (frame_w + 10), tx, ty;
+
+      node = osl_scene_add_box (scene, id, sx, y_disk, frame_w, 90, OSL_COLOR_NONE, label);
+      node->flags |= OSL_NODE_FLAG_DASHED | OSL_NODE_FLAG_VALIGN_TOP;
+      node->font_size = SMALL_SIZE;
+      if (current != NULL && current->slot == (gint) s)
+        node->flags |= OSL_NODE_FLAG_EMPHASIS;
+      {
+        GString *owners = g_string_new (NULL);
+
+        /* A shared page names every process that maps it. */
+        for (guint o = 0; o < slot->n_owners; o++)
+          g_string_append_printf (owners, "%s%s", o > 0 ? " + " : "", story->processes[slot->owner_pid[o]].name);
+        token_text = g_strdup_printf ("%s\n%.24s", owners->str, (const char *) slot->data);
+        g_string_free (owners, TRUE);
+      }
+      if (slot->frame >= 0)
+        {
+          tx = MARGIN + slot->frame * (frame_w + 10) + 8;
+          ty = y_frames + 50;
+        }
+      else
+        {
+          tx = sx + 8;
+          ty = y_disk + 30;
+        }
+      node = osl_scene_add_token (scene, token_id, tx, ty, frame_w - 16, 52,
+                                  slot->n_owners > 1 ? OSL_COLOR_PURPLE : OSL_COLOR_ORANGE,
+                                  slot->n_owners > 1 ? OSL_PATTERN_DOTS : OSL_PATTERN_SOLID, token_text);
+      node->radius = 10;
+      node->font_size = SMALL_SIZE;
+      osl_scene_node_set_role (node, "page");
+    }
+
+  /* The narration: the events so far, the newest emphasised. */
+  {
+    GString *text = g_string_new (NULL);
+    guint first = n_shown > 4 ? n_shown - 4 : 0;
+    g_autofree char *stats = g_strdup_printf (_("page faults %u · evictions %u · disk reads %u · disk writes %u"),
+                                              story->n_faults, story->n_evictions, story->n_disk_reads,
+                                              story->n_disk_writes);
+
+    for (guint i = first; events != NULL && i < MIN (n_shown, events->len); i++)
+      {
+        g_autofree char *line = g_markup_escape_text (g_array_index (events, OslVmEvent, i).text, -1);
+
+        g_string_append_printf (text, "%s%s%s\n", i + 1 == n_shown ? "<b>" : "", line,
+                                i + 1 == n_shown ? "</b>" : "");
+      }
+    add_label (scene, "stats", MARGIN, y_disk + 100, width - 2 * MARGIN, 24, stats, SMALL_SIZE,
+               OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
+    node = add_label (scene, "narration", MARGIN, y_disk + 128, width - 2 * MARGIN, MAX (100, height - y_disk - 136),
+                      text->str, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_MARKUP);
+    g_string_free (text, TRUE);
+  }
+  return scene;
+}
+
+typedef struct
+{
+  guint64        start, end;
+  char          *path;
+  char           perms[32];
+  OslRegionKind  kind;
+  gint           first_region;
+} MapRow;
+
+static void
+map_row_clear (gpointer data)
+{
+  g_free (((MapRow *) data)->path);
+}
+
+/* Neighbouring mappings of one file (its code, data, …) become one row. */
+static GArray *
+merge_regions (GArray *regions)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (MapRow));
+
+  g_array_set_clear_func (rows, map_row_clear);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const OslMapRegion *region = &g_array_index (regions, OslMapRegion, i);
+      MapRow *last = rows->len > 0 ? &g_array_index (rows, MapRow, rows->len - 1) : NULL;
+
+      if (last != NULL && (region->path[0] == '/' || region->path[0] == '\0') &&
+          g_str_equal (last->path, region->path) && last->end == region->start &&
+          strlen (last->perms) + 6 < sizeof last->perms)
+        {
+          last->end = region->end;
+          g_strlcat (last->perms, " ", sizeof last->perms);
+          g_strlcat (last->perms, region->perms, sizeof last->perms);
+          if (region->kind == OSL_REGION_CODE)
+            last->kind = OSL_REGION_CODE;
+          continue;
+        }
+      g_array_append_vals (rows, &(MapRow) { region->start, region->end, g_strdup (region->path), "",
+                                             region->kind, i }, 1);
+      g_strlcpy (g_array_index (rows, MapRow, rows->len - 1).perms, region->perms, 32);
+    }
+  return rows;
+}
+
+static OslColor
+region_color (OslRegionKind kind)
+{
+  switch (kind)
+    {
+    case OSL_REGION_CODE:
+      return OSL_COLOR_BLUE;
+    case OSL_REGION_DATA:
+      return OSL_COLOR_SKY_BLUE;
+    case OSL_REGION_HEAP:
+      return OSL_COLOR_ORANGE;
+    case OSL_REGION_STACK:
+      return OSL_COLOR_GREEN;
+    case OSL_REGION_KERNEL:
+      return OSL_COLOR_PURPLE;
+    case OSL_REGION_ANONYMOUS:
+    default:
+      return OSL_COLOR_YELLOW;
+    }
+}
+
+static char *
+format_size (guint64 size)
+{
+  if (size >= G_GUINT64_CONSTANT (1) << 30)
+    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
+  if (size >= 1 << 20)
+    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
+}
+
+/* How much a row tells about a process: its program, heap, stack and
+ * kernel-provided pages first, then anonymous memory, then libraries. */
+static guint
+row_priority (const MapRow *row)
+{
+  if (row->kind == OSL_REGION_ANONYMOUS)
+    return 1;
+  if ((row->kind == OSL_REGION_CODE || row->kind == OSL_REGION_DATA) && strstr (row->path, ".so") != NULL)
+    return 2;
+  if (row->kind == OSL_REGION_DATA && row->path[0] == '/' && strstr (row->path, "/bin/") == NULL)
+    return 2;
+  return 0;
+}
+
+/* The process's own memory map, highest address at the top as in most
+ * textbook figures; what does not fit is counted in the footer. */
+OslScene *
+osl_memory_scene_map (GArray *regions,
+                      gint    selected,
+                      double  width,
+                      double  height)
+{
+  g_autoptr(GArray) rows = merge_regions (regions);
+  g_autofree gboolean *keep = g_new0 (gboolean, rows->len + 1);
+  guint max_rows, shown = 0;
+  double y = 64;
+  OslScene *scene;
+  OslSceneNode *node;
+
+  width = MAX (width, 1280);
+  height = MAX (height, 720);
+  scene = osl_scene_new (width, height, _("This app's memory map (/proc/self/maps)"));
+  add_title (scene, _("This app's memory map (/proc/self/maps), highest address first"), width);
+  max_rows = (height - y - 50) / 34;
+  for (guint priority = 0; priority < 3; priority++)
+    for (guint i = 0; i < rows->len && shown < max_rows; i++)
+      if (row_priority (&g_array_index (rows, MapRow, i)) == priority)
+        {
+          keep[i] = TRUE;
+          shown++;
+        }
+  for (gint i = rows->len - 1; i >= 0; i--)
+    {
+      const MapRow *row = &g_array_index (rows, MapRow, i);
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *size = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *tip = NULL;
+      const char *name;
+
+      if (!keep[i])
+        continue;
+      name = row->path[0] != '\0' ? row->path : _("(anonymous)");
+      if (strrchr (name, '/') != NULL)
+        name = strrchr (name, '/') + 1;
+      size = format_size (row->end - row->start);
+      text = g_strdup_printf ("0x%012" G_GINT64_MODIFIER "x – 0x%012" G_GINT64_MODIFIER "x  %9s  %-14s %s — %s",
+                              row->start, row->end, size, row->perms, name,
+                              osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
+      id = g_strdup_printf ("region-%u", row->first_region);
+      target = g_strdup_printf ("region:%u", row->first_region);
+      tip = g_strdup_printf (_("Click to walk 0x%" G_GINT64_MODIFIER "x, the start of %s"), row->start, name);
+      node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, 30, OSL_COLOR_SURFACE, text);
+      node->stroke = region_color (row->kind);
+      node->line_width = 3;
+      node->font_size = SMALL_SIZE;
+      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_CLICKABLE;
+      if (row->first_region == selected)
+        node->flags |= OSL_NODE_FLAG_EMPHASIS;
+      osl_scene_node_set_role (node, "region");
+      osl_scene_node_set_target (node, target);
+      osl_scene_node_set_tooltip (node, tip);
+      y += 34;
+    }
+  {
+    g_autofree char *footer = g_strdup_printf (_("%u mappings, %u rows, %u shown (libraries are left out first). Outline colours: blue code, sky blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
+                                               regions->len, rows->len, shown);
+
+    add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, 44, footer, SMALL_SIZE,
+               OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
+  }
+  return scene;
+}
+
+/* A first address worth walking in @mem: the lecture's, then others. */
+guint64
+osl_memory_scene_default_va (const OslPagingConfig *config,
+                             OslPhysMem            *mem,
+                             guint64                eptp,
+                             gboolean               nested)
+{
+  static const guint64 candidates[] = {
+    0x60001000, 0xC0801ABC, 0xC0A01ABC, G_GUINT64_CONSTANT (0x00007F1234567ABC), G_GUINT64_CONSTANT (0x0000800000000000),
+  };
+  const OslAccess access = { OSL_ACCESS_READ, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(OslPhysMem) copy = osl_phys_mem_copy (mem);
+      g_autofree OslNestedWalk *walk = g_new0 (OslNestedWalk, 1);
+
+      if (!osl_address_check (config, candidates[i], NULL))
+        continue;
+      if (nested)
+        osl_ept_walk (copy, config, eptp, candidates[i], access, walk);
+      else
+        osl_paging_walk (copy, config, candidates[i], access, &walk->guest);
+      if (walk->guest.fault == OSL_FAULT_NONE)
+        return candidates[i];
+    }
+  return 0;
+}
+
+/* For export and the CLI: a memory file's walk (its EPT grid when it is
+ * nested), or the lecture's example without a file. */
+OslScene *
+osl_memory_scene_for_file (const char  *path,
+                           double       width,
+                           double       height,
+                           GError     **error)
+{
+  g_autoptr(OslMemoryFile) file = NULL;
+  g_autofree char *title = NULL;
+  OslMemoryWalkState state = { 0 };
+  OslAccess access = { OSL_ACCESS_READ, TRUE };
+  OslWalk walk;
+
+  if (path != NULL)
+    {
+      file = osl_memory_file_load (path, error);
+      if (file == NULL)
+        return NULL;
+    }
+  else
+    {
+      /* The lecture: VA 0x60001000 → PA 0x70001000. */
+      file = osl_memory_file_new (OSL_PAGING_X86_32);
+      file->config.cr3 = 0x00100000;
+      osl_phys_mem_write (file->mem, 0x00100000 + 384 * 4, 4, 0x00200007);
+      osl_phys_mem_write (file->mem, 0x00200000 + 1 * 4, 4, 0x70001007);
+    }
+  state.va = osl_memory_scene_default_va (&file->config, file->mem, file->eptp, file->nested);
+  if (file->nested)
+    {
+      g_autofree OslNestedWalk *nested = g_new0 (OslNestedWalk, 1);
+
+      osl_ept_walk (file->mem, &file->config, file->eptp, state.va, access, nested);
+      return osl_memory_scene_ept_grid (nested, G_MAXUINT, NULL, width, height);
+    }
+  osl_paging_walk (file->mem, &file->config, state.va, access, &walk);
+  title = g_strdup_printf (_("Page walk: %s"), osl_paging_mode_describe (file->config.mode));
+  state.config = &file->config;
+  state.mem = file->mem;
+  state.walk = &walk;
+  state.n_shown = G_MAXUINT;
+  state.title = title;
+  return osl_memory_scene_walk (&state, width, height);
+}

@@ -1,0 +1,198 @@
+/* test-memory-scene.c: what the memory diagrams show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "osl-memory-scene.h"
+
+static const OslAccess user_read = { OSL_ACCESS_READ, TRUE };
+
+static void
+assert_inside (OslScene *scene)
+{
+  for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
+    {
+      OslSceneNode *node = osl_scene_get_node (scene, i);
+
+      if (node->kind == OSL_NODE_ARROW)
+        continue;
+      g_assert_cmpfloat (node->x, >=, 0);
+      g_assert_cmpfloat (node->y, >=, 0);
+      g_assert_cmpfloat (node->x + node->w, <=, osl_scene_get_width (scene) + 0.5);
+      g_assert_cmpfloat (node->y + node->h, <=, osl_scene_get_height (scene) + 0.5);
+      if (node->text != NULL && node->kind != OSL_NODE_CHIP && *node->text != '\0')
+        g_assert_cmpfloat (node->font_size, >=, 15);
+    }
+}
+
+static void
+assert_text_contains (OslScene   *scene,
+                      const char *id,
+                      const char *needle)
+{
+  OslSceneNode *node = osl_scene_find (scene, id);
+
+  g_assert_nonnull (node);
+  if (strstr (node->text, needle) == NULL)
+    g_error ("node %s: “%s” does not contain “%s”", id, node->text, needle);
+}
+
+static OslPhysMem *
+example_memory (OslPagingConfig *config)
+{
+  OslPhysMem *mem = osl_phys_mem_new ();
+
+  osl_paging_config_init (config, OSL_PAGING_X86_32);
+  config->cr3 = 0x00100000;
+  osl_phys_mem_write (mem, 0x00100C08, 4, 0x00200007);
+  osl_phys_mem_write (mem, 0x00200004, 4, 0x12345007);
+  return mem;
+}
+
+static void
+test_walk (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = example_memory (&config);
+  g_autoptr(OslScene) full = NULL;
+  g_autoptr(OslScene) partial = NULL;
+  OslMemoryWalkState state = { &config, mem, 0xC0801ABC, NULL, NULL, FALSE, G_MAXUINT, "walk", NULL, NULL, FALSE };
+  OslWalk walk;
+
+  osl_paging_walk (mem, &config, 0xC0801ABC, user_read, &walk);
+  state.walk = &walk;
+  full = osl_memory_scene_walk (&state, 1280, 720);
+  assert_inside (full);
+  /* The splitter: 32 bits, PD = 770, PT = 1, offset 0xABC. */
+  g_assert_nonnull (osl_scene_find (full, "bit-31"));
+  g_assert_null (osl_scene_find (full, "bit-32"));
+  g_assert_cmpstr (osl_scene_find (full, "bit-31")->text, ==, "1");
+  g_assert_cmpstr (osl_scene_find (full, "bit-29")->text, ==, "0");
+  assert_text_contains (full, "field-0", "0x302 = 770");
+  assert_text_contains (full, "field-2", "0xABC = 2748");
+  /* The walk: entry 770 selected, the arithmetic, the result. */
+  g_assert_cmpstr (osl_scene_find (full, "row-0-2")->role, ==, "entry");
+  assert_text_contains (full, "row-0-2", "770 0x200027");
+  assert_text_contains (full, "arithmetic", "0x00100000 + 770 × 4 = 0x00100C08 → 0x00200007");
+  assert_text_contains (full, "arithmetic", "0x00200000 + 1 × 4 = 0x00200004 → 0x12345007");
+  assert_text_contains (full, "result", "0x12345ABC");
+  g_assert_nonnull (osl_scene_find (full, "page"));
+  g_assert_true (osl_scene_find (full, "flag-1-A")->flags & OSL_NODE_FLAG_BOLD);
+
+  /* One step in: the PT is a placeholder, no page, no result yet. */
+  state.n_shown = 1;
+  partial = osl_memory_scene_walk (&state, 1280, 720);
+  g_assert_nonnull (osl_scene_find (partial, "ghost-1"));
+  g_assert_null (osl_scene_find (partial, "page"));
+  g_assert_null (osl_scene_find (partial, "result"));
+  g_assert_nonnull (osl_scene_find (partial, "cr3"));
+}
+
+static void
+test_fault_and_problem (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = example_memory (&config);
+  g_autoptr(OslScene) fault = NULL;
+  g_autoptr(OslScene) problem = NULL;
+  OslMemoryWalkState state = { &config, mem, 0xC0802000, NULL, NULL, FALSE, G_MAXUINT, "walk", NULL, NULL, FALSE };
+  OslWalk walk;
+
+  osl_paging_walk (mem, &config, 0xC0802000, user_read, &walk);
+  state.walk = &walk;
+  fault = osl_memory_scene_walk (&state, 1280, 720);
+  g_assert_cmpstr (osl_scene_find (fault, "result")->role, ==, "fault");
+  assert_text_contains (fault, "result", "not present");
+
+  state.walk = NULL;
+  state.va_problem = "0x100000000 is too wide for x86-32: it needs 33 bits and the mode has 32.";
+  problem = osl_memory_scene_walk (&state, 1280, 720);
+  assert_text_contains (problem, "problem", "too wide");
+  assert_inside (problem);
+}
+
+static void
+test_sixty_four_bit_fits (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-la57.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslScene) scene = osl_memory_scene_for_file (path, 1280, 720, &error);
+
+  g_assert_no_error (error);
+  assert_inside (scene);
+  g_assert_nonnull (osl_scene_find (scene, "bit-63"));
+  assert_text_contains (scene, "field-0", "sign extension");
+  g_assert_nonnull (osl_scene_find (scene, "row-4-0"));
+}
+
+static void
+test_ept_grid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-ept.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslScene) scene = osl_memory_scene_for_file (path, 1280, 720, &error);
+
+  g_assert_no_error (error);
+  assert_inside (scene);
+  g_assert_nonnull (osl_scene_find (scene, "ref-24"));
+  g_assert_null (osl_scene_find (scene, "ref-25"));
+  g_assert_cmpstr (osl_scene_find (scene, "ref-5")->role, ==, "guest-reference");
+  /* Reference 5 sits at the end of the first row, 21 starts the last. */
+  g_assert_cmpfloat (osl_scene_find (scene, "ref-5")->y, ==, osl_scene_find (scene, "ref-1")->y);
+  g_assert_cmpfloat (osl_scene_find (scene, "ref-21")->x, ==, osl_scene_find (scene, "ref-1")->x);
+  assert_text_contains (scene, "result", "reference 25");
+}
+
+static void
+test_story_tokens_move (void)
+{
+  g_autoptr(OslVmStory) story = osl_vm_story_new (2);
+  g_autoptr(GArray) events = osl_vm_events_new ();
+  g_autoptr(OslScene) before = NULL;
+  g_autoptr(OslScene) after = NULL;
+
+  osl_vm_story_add_process (story, "A");
+  osl_vm_story_add_page (story, 0, 0x1000, TRUE, "one");
+  before = osl_memory_scene_story (story, events, 0, "story", 1280, 720);
+  osl_vm_story_access (story, 0, 0x1000, FALSE, events);
+  after = osl_memory_scene_story (story, events, events->len, "story", 1280, 720);
+  assert_inside (after);
+  /* The page token is the same node, now up in frame 0. */
+  g_assert_cmpfloat (osl_scene_find (after, "page-0")->y, <, osl_scene_find (before, "page-0")->y);
+  g_assert_true (osl_scene_find (after, "frame-0")->flags & OSL_NODE_FLAG_EMPHASIS ||
+                 strstr (osl_scene_find (after, "narration")->text, "reads") != NULL);
+}
+
+static void
+test_memory_map (void)
+{
+  g_autoptr(GArray) regions = osl_proc_maps_parse (
+    "00400000-00401000 r-xp 00000000 fd:01 1 /usr/bin/os-lens\n"
+    "01000000-01021000 rw-p 00000000 00:00 0 [heap]\n"
+    "7ffd4a000000-7ffd4a021000 rw-p 00000000 00:00 0 [stack]\n", NULL);
+  g_autoptr(OslScene) scene = osl_memory_scene_map (regions, 1, 1280, 720);
+
+  assert_inside (scene);
+  /* Highest address first: the stack comes above the program. */
+  g_assert_cmpfloat (osl_scene_find (scene, "region-2")->y, <, osl_scene_find (scene, "region-0")->y);
+  g_assert_true (osl_scene_find (scene, "region-1")->flags & OSL_NODE_FLAG_EMPHASIS);
+  g_assert_cmpstr (osl_scene_find (scene, "region-0")->target, ==, "region:0");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/memory-scene/walk", test_walk);
+  g_test_add_func ("/memory-scene/fault-and-problem", test_fault_and_problem);
+  g_test_add_func ("/memory-scene/64-bit-fits", test_sixty_four_bit_fits);
+  g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
+  g_test_add_func ("/memory-scene/story", test_story_tokens_move);
+  g_test_add_func ("/memory-scene/map", test_memory_map);
+  return g_test_run ();
+}

@@ -1,0 +1,211 @@
+/* test-memory-page.c: the memory view as a user drives it
+ *
+ * Set OSL_SCREENSHOT_DIR to keep a PNG of each story.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "osl-page.h"
+#include "osl-test-gui.h"
+
+static OslApplication *app;
+static OslWindow *window;
+static GtkWidget *page;
+
+static void
+keep_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("OSL_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  osl_test_gui_wait (400);
+  texture = osl_test_gui_render_widget (GTK_WIDGET (window));
+  g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 8);
+  if (dir == NULL)
+    return;
+  path = g_strdup_printf ("%s/memory-%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static OslScene *
+scene (void)
+{
+  return osl_page_build_scene (OSL_PAGE (page), 1280, 720);
+}
+
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            GType       type,
+            const char *tooltip_prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tip = gtk_widget_get_tooltip_text (child);
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (tooltip_prefix == NULL || (tip != NULL && g_str_has_prefix (tip, tooltip_prefix))))
+        return child;
+      found = find_child (child, type, tooltip_prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_lecture_steps (void)
+{
+  g_autoptr(OslScene) start = NULL;
+  g_autoptr(OslScene) done = NULL;
+  g_autoptr(OslScene) second = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  start = scene ();
+  g_assert_nonnull (osl_scene_find (start, "ghost-0"));
+  g_assert_null (osl_scene_find (start, "result"));
+  for (guint i = 0; i < 3; i++)
+    osl_page_step_forward (OSL_PAGE (page));
+  done = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (done, "result")->text, "0x70001000"));
+  keep_screenshot ("lecture");
+  /* One more step moves on to 0x60001800, the same page. */
+  for (guint i = 0; i < 4; i++)
+    osl_page_step_forward (OSL_PAGE (page));
+  second = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (second, "result")->text, "0x70001800"));
+  /* And back again. */
+  for (guint i = 0; i < 4; i++)
+    osl_page_step_back (OSL_PAGE (page));
+  g_clear_pointer (&done, osl_scene_unref);
+  done = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (done, "result")->text, "0x70001000"));
+}
+
+static void
+test_stories (void)
+{
+  static const struct { const char *name; guint steps; const char *node; } cases[] = {
+    { "entry-size", 3, "result" },
+    { "tlb", 2, "tlb-0" },
+    { "page-fault", 6, "page-0" },
+    { "swapping", 14, "page-2" },
+    { "shared-memory", 8, "page-0" },
+    { "read-only", 5, "result" },
+    { "nx", 5, "result" },
+    { "large-pages", 2, "result" },
+    { "canonical", 1, "result" },
+    { "ept", 30, "ref-24" },
+    { "memory-map", 0, "map-footer" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OslScene) shown = NULL;
+      g_autofree char *state = g_strconcat ("preset:", cases[i].name, NULL);
+
+      g_assert_true (osl_page_show_state (OSL_PAGE (page), state));
+      for (guint s = 0; s < cases[i].steps; s++)
+        osl_page_step_forward (OSL_PAGE (page));
+      shown = scene ();
+      if (osl_scene_find (shown, cases[i].node) == NULL)
+        g_error ("story %s: no node %s after %u steps", cases[i].name, cases[i].node, cases[i].steps);
+      keep_screenshot (cases[i].name);
+    }
+  g_assert_false (osl_page_show_state (OSL_PAGE (page), "preset:no-such-story"));
+}
+
+static void
+test_typed_address (void)
+{
+  GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  g_autoptr(OslScene) bad = NULL;
+  g_autoptr(OslScene) good = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x1_0000_0000");
+  bad = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (bad, "problem")->text, "too wide for x86-32"));
+  keep_screenshot ("too-wide");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0xC080_1ABC");
+  good = scene ();
+  g_assert_null (osl_scene_find (good, "problem"));
+  g_assert_nonnull (strstr (osl_scene_find (good, "field-0")->text, "= 770"));
+}
+
+static void
+test_edit_flags (void)
+{
+  GtkWidget *diagram = find_child (page, g_type_from_name ("OslDiagramView"), NULL);
+  GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  g_autoptr(OslScene) unmapped = NULL;
+  g_autoptr(OslScene) mapped = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x60001000");
+  /* Clicking the PT's P chip clears P: the walk faults at once. */
+  g_signal_emit_by_name (diagram, "node-activated", "flag:1:P", "flag-1-P");
+  unmapped = scene ();
+  g_assert_cmpstr (osl_scene_find (unmapped, "result")->role, ==, "fault");
+  g_signal_emit_by_name (diagram, "node-activated", "flag:1:P", "flag-1-P");
+  mapped = scene ();
+  g_assert_cmpstr (osl_scene_find (mapped, "result")->role, ==, "result");
+  /* A bit click flips the address. */
+  g_signal_emit_by_name (diagram, "node-activated", "bit:31", "bit-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0xE0001000");
+}
+
+static void
+test_save_and_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("osl-memory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "walk.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *diagram = find_child (page, g_type_from_name ("OslDiagramView"), NULL);
+  g_autoptr(OslScene) reopened = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  /* Clear the PT's R/W, save, start over, open: the edit is back. */
+  g_signal_emit_by_name (diagram, "node-activated", "flag:1:R/W", "flag-1-R/W");
+  g_assert_true (osl_page_save_file (OSL_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:nx"));
+  g_assert_true (osl_page_open_file (OSL_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  reopened = scene ();
+  g_assert_false (osl_scene_find (reopened, "flag-1-R/W")->flags & OSL_NODE_FLAG_BOLD);
+  g_assert_true (osl_scene_find (reopened, "flag-1-P")->flags & OSL_NODE_FLAG_BOLD);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = osl_test_gui_start_app ();
+  window = osl_test_gui_get_window (app);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.page", g_variant_new_string ("memory")));
+  osl_test_gui_wait (200);
+  page = osl_window_get_visible_page (window);
+  g_test_add_func ("/memory-page/lecture-steps", test_lecture_steps);
+  g_test_add_func ("/memory-page/stories", test_stories);
+  g_test_add_func ("/memory-page/typed-address", test_typed_address);
+  g_test_add_func ("/memory-page/edit-flags", test_edit_flags);
+  g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
