@@ -49,7 +49,8 @@ save_screenshot (const char *name)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
 
-  osl_test_gui_wait (300);
+  /* Past the crossfade between modes. */
+  osl_test_gui_wait (700);
   texture = osl_test_gui_render_widget (GTK_WIDGET (window));
   g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 20);
   if (dir == NULL)
