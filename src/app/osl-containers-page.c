@@ -42,6 +42,10 @@ struct _OslContainersPage
   GtkDropDown       *cause_drop;
   GtkDropDown       *backbone_drop;
   GtkButton         *play_button;
+  GtkWidget         *cgroup_files;
+  GtkEntry          *cpu_max_entry;
+  GtkEntry          *cpu_weight_entry;
+  GtkLabel          *cgroup_error_label;
   GtkTextView       *terminal_view;
   GtkEntry          *terminal_entry;
   GtkCheckButton    *removal_fails_check;
@@ -56,6 +60,7 @@ struct _OslContainersPage
   GtkToggleButton   *stack_buttons[OSL_N_STACKS];
 
   char              *selected_layer;
+  char              *focus;           /* the container the last command touched */
   OslVmxState        vmx;
   OslDockerEngine   *engine;
   GPtrArray         *history;         /* every command typed or stepped, for replay and saving */
@@ -104,6 +109,8 @@ static const char *const layers_demo[] = {
   "docker exec web mkdir /usr/local/apache2/conf",
   "docker exec web ls /usr/local/apache2/conf",
   "docker commit web web-changed",
+  "docker run -d --name web-v2 web-changed",
+  "docker exec web-v2 ls /usr/local/apache2",
 };
 
 static Backbone
@@ -175,10 +182,10 @@ build_backbones_cb (double   width,
     case BACKBONE_CGROUPS:
       return osl_containers_scene_cgroups (self->cgroups, width, height);
     case BACKBONE_LAYERS:
-      return osl_containers_scene_layers (self->engine, NULL, width, height);
+      return osl_containers_scene_layers (self->engine, self->focus, width, height);
     case BACKBONE_NAMESPACES:
     default:
-      return osl_containers_scene_namespaces (self->engine, NULL, width, height);
+      return osl_containers_scene_namespaces (self->engine, self->focus, width, height);
     }
 }
 
@@ -189,7 +196,7 @@ build_states_cb (double   width,
 {
   OslContainersPage *self = user_data;
 
-  return osl_containers_scene_states (self->engine, NULL, width, height);
+  return osl_containers_scene_states (self->engine, self->focus, width, height);
 }
 
 static OslScene *
@@ -199,7 +206,7 @@ build_layers_cb (double   width,
 {
   OslContainersPage *self = user_data;
 
-  return osl_containers_scene_layers (self->engine, NULL, width, height);
+  return osl_containers_scene_layers (self->engine, self->focus, width, height);
 }
 
 static OslScene *
@@ -250,6 +257,21 @@ new_cgroup_demo (void)
   return sim;
 }
 
+/* A fresh demo, and the file entries showing its values. */
+static void
+reset_cgroups (OslContainersPage *self)
+{
+  g_autofree char *cpu_max = NULL, *weight = NULL;
+
+  g_clear_pointer (&self->cgroups, osl_cgroup_sim_free);
+  self->cgroups = new_cgroup_demo ();
+  cpu_max = osl_cgroup_format_cpu_max (osl_cgroup_sim_get_group (self->cgroups, 0));
+  weight = g_strdup_printf ("%u", osl_cgroup_sim_get_group (self->cgroups, 2)->cpu_weight);
+  gtk_editable_set_text (GTK_EDITABLE (self->cpu_max_entry), cpu_max);
+  gtk_editable_set_text (GTK_EDITABLE (self->cpu_weight_entry), weight);
+  gtk_label_set_text (self->cgroup_error_label, "");
+}
+
 static void
 append_terminal (OslContainersPage *self,
                  const char        *text,
@@ -263,8 +285,28 @@ append_terminal (OslContainersPage *self,
     gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
   else
     gtk_text_buffer_insert (buffer, &end, text, -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_view_scroll_to_iter (self->terminal_view, &end, 0, FALSE, 0, 0);
+  /* A mark, not an iter: the view scrolls once the new lines are laid out. */
+  gtk_text_view_scroll_to_mark (self->terminal_view, gtk_text_buffer_get_mark (buffer, "end"), 0, FALSE, 0, 0);
+}
+
+/* The diagrams follow the container the last command acted on. */
+static void
+update_focus (OslContainersPage *self)
+{
+  GArray *events = osl_docker_engine_get_events (self->engine);
+
+  for (guint i = events->len; i > 0; i--)
+    {
+      const OslDockerEvent *event = &g_array_index (events, OslDockerEvent, i - 1);
+      OslDockerContainer *c;
+
+      if (event->kind != OSL_DOCKER_EVENT_STATE && event->kind != OSL_DOCKER_EVENT_FILE)
+        continue;
+      c = osl_docker_engine_find_container (self->engine, event->subject, NULL);
+      g_free (self->focus);
+      self->focus = c != NULL ? g_strdup (c->name) : NULL;
+      return;
+    }
 }
 
 /* Runs one line: the prompt, then errors (pull progress comes first),
@@ -278,13 +320,16 @@ run_line (OslContainersPage *self,
   g_autoptr(GString) err = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *prompt = g_strdup_printf ("$ %s\n", line);
+  int status;
 
-  osl_docker_cli_run_line (self->engine, line, out, err, notes);
+  status = osl_docker_cli_run_line (self->engine, line, out, err, notes);
   g_ptr_array_add (self->history, g_strdup (line));
+  update_focus (self);
   if (!echo)
     return;
   append_terminal (self, prompt, "prompt");
-  append_terminal (self, err->str, "error");
+  /* Standard error is also where progress goes; only a failure is red. */
+  append_terminal (self, err->str, status != 0 ? "error" : NULL);
   append_terminal (self, out->str, NULL);
   append_terminal (self, notes->str, "note");
 }
@@ -308,6 +353,7 @@ reset_engine (OslContainersPage *self)
   osl_docker_engine_set_removal_fails (self->engine,
                                        gtk_check_button_get_active (self->removal_fails_check));
   g_ptr_array_set_size (self->history, 0);
+  g_clear_pointer (&self->focus, g_free);
   gtk_text_buffer_set_text (buffer, "", -1);
 }
 
@@ -364,8 +410,7 @@ backbones_step (OslContainersPage *self,
       else if (self->cgroups->tick > 0)
         {
           guint64 target = self->cgroups->tick - 1;
-          osl_cgroup_sim_free (self->cgroups);
-          self->cgroups = new_cgroup_demo ();
+          reset_cgroups (self);
           while (self->cgroups->tick < target)
             osl_cgroup_sim_step (self->cgroups);
         }
@@ -504,8 +549,7 @@ osl_containers_page_restart (OslPage *page)
     }
   else if (g_str_equal (section, "backbones") && current_backbone (self) == BACKBONE_CGROUPS)
     {
-      osl_cgroup_sim_free (self->cgroups);
-      self->cgroups = new_cgroup_demo ();
+      reset_cgroups (self);
       osl_diagram_view_invalidate (self->backbones_view, TRUE);
     }
   else if (g_str_equal (section, "docker") || g_str_equal (section, "backbones"))
@@ -592,20 +636,80 @@ osl_containers_page_save_file (OslPage  *page,
   return osl_docker_session_save (path, (const char * const *) commands->pdata, error);
 }
 
+/* Shows the stack @id among the selected ones, its first layer above
+ * the hardware explained. */
+static void
+show_stack (OslContainersPage *self,
+            OslStackKind       kind)
+{
+  const OslStack *stack = osl_stack_get (kind);
+  OslStackKind kinds[OSL_N_STACKS];
+
+  if (!gtk_toggle_button_get_active (self->stack_buttons[kind]))
+    {
+      /* Make room: at most four stacks at a time. */
+      if (selected_stacks (self, kinds) == 4)
+        for (guint i = 0; i < OSL_N_STACKS; i++)
+          if (i != kind && gtk_toggle_button_get_active (self->stack_buttons[i]))
+            {
+              gtk_toggle_button_set_active (self->stack_buttons[i], FALSE);
+              break;
+            }
+      gtk_toggle_button_set_active (self->stack_buttons[kind], TRUE);
+    }
+  g_free (self->selected_layer);
+  self->selected_layer = g_strdup_printf ("%s:%s", stack->id, stack->layers[1].id);
+  gtk_drop_down_set_selected (self->stacks_mode, 0);
+  osl_diagram_view_invalidate (self->stacks_view, FALSE);
+}
+
+/* The states flashcards link to: "stack:type1", "stack:compare",
+ * "stack:basics", "vmx", "vmx:entry-exit", "namespaces", "cgroups",
+ * "layers", "docker:lifecycle", "cloud", or a section's name. */
 static gboolean
 osl_containers_page_show_state (OslPage    *page,
                                 const char *state)
 {
   OslContainersPage *self = OSL_CONTAINERS_PAGE (page);
-  static const char *const sections[] = { "stacks", "cpu", "backbones", "docker", "cloud", NULL };
+  static const struct { const char *state; const char *section; int backbone; } simple[] = {
+    { "stacks", "stacks", -1 }, { "cpu", "cpu", -1 }, { "vmx", "cpu", -1 }, { "backbones", "backbones", -1 },
+    { "namespaces", "backbones", BACKBONE_NAMESPACES }, { "cgroups", "backbones", BACKBONE_CGROUPS },
+    { "layers", "backbones", BACKBONE_LAYERS }, { "docker", "docker", -1 }, { "docker:lifecycle", "docker", -1 },
+    { "cloud", "cloud", -1 },
+  };
+  OslStackKind kind;
 
-  for (guint i = 0; sections[i] != NULL; i++)
-    if (g_strcmp0 (state, sections[i]) == 0)
+  if (state == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    if (g_str_equal (state, simple[i].state))
       {
-        gtk_stack_set_visible_child_name (self->sections, state);
+        gtk_stack_set_visible_child_name (self->sections, simple[i].section);
+        if (simple[i].backbone >= 0)
+          gtk_drop_down_set_selected (self->backbone_drop, simple[i].backbone);
         return TRUE;
       }
-  return FALSE;
+  if (g_str_equal (state, "vmx:entry-exit"))
+    {
+      gtk_stack_set_visible_child_name (self->sections, "cpu");
+      self->vmx = osl_vmx_start (self->vmx.cause);
+      while (self->vmx.phase != OSL_VMX_PHASE_VM_EXIT)
+        self->vmx = osl_vmx_step (self->vmx);
+      osl_diagram_view_invalidate (self->vmx_view, FALSE);
+      return TRUE;
+    }
+  if (!g_str_has_prefix (state, "stack:"))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->sections, "stacks");
+  if (g_str_equal (state, "stack:compare") || g_str_equal (state, "stack:basics"))
+    {
+      gtk_drop_down_set_selected (self->stacks_mode, g_str_equal (state, "stack:compare") ? 2 : 1);
+      return TRUE;
+    }
+  if (!osl_stack_parse_kind (state + strlen ("stack:"), &kind, NULL))
+    return FALSE;
+  show_stack (self, kind);
+  return TRUE;
 }
 
 static void
@@ -662,9 +766,35 @@ static void
 backbone_changed_cb (OslContainersPage *self)
 {
   stop_playing (self);
+  gtk_widget_set_visible (self->cgroup_files, current_backbone (self) == BACKBONE_CGROUPS);
   if (current_backbone (self) != BACKBONE_CGROUPS)
     ensure_web_container (self);
   osl_diagram_view_invalidate (self->backbones_view, FALSE);
+}
+
+/* What a person writes into web's cpu.max or bomb's cpu.weight goes
+ * through the core's validators; a refused value says why. */
+static void
+cgroup_file_activate_cb (OslContainersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  OslCgroup *web = osl_cgroup_sim_get_group (self->cgroups, 0);
+  OslCgroup *bomb = osl_cgroup_sim_get_group (self->cgroups, 2);
+  gint64 quota, period;
+  guint weight;
+
+  if (!osl_cgroup_parse_cpu_max (gtk_editable_get_text (GTK_EDITABLE (self->cpu_max_entry)), &quota, &period,
+                                 &error) ||
+      !osl_cgroup_parse_weight (gtk_editable_get_text (GTK_EDITABLE (self->cpu_weight_entry)), &weight, &error))
+    {
+      gtk_label_set_text (self->cgroup_error_label, error->message);
+      return;
+    }
+  gtk_label_set_text (self->cgroup_error_label, "");
+  web->cpu_max_quota_us = quota;
+  web->cpu_max_period_us = period;
+  bomb->cpu_weight = weight;
+  osl_diagram_view_invalidate (self->backbones_view, TRUE);
 }
 
 static void
@@ -713,6 +843,12 @@ node_activated_cb (OslContainersPage *self,
                    const char        *target,
                    const char        *id)
 {
+  if (g_strcmp0 (target, "view:memory") == 0)
+    {
+      /* Card 34's nested walk is drawn in the Memory view. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "memory");
+      return;
+    }
   if (target == NULL || !g_str_has_prefix (target, "layer:"))
     return;
   g_free (self->selected_layer);
@@ -744,6 +880,10 @@ setup_terminal_tags (OslContainersPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->terminal_view);
 
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_create_mark (buffer, "end", &end, FALSE);
   gtk_text_buffer_create_tag (buffer, "prompt", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "error", "foreground", "#d55e00", NULL);
   gtk_text_buffer_create_tag (buffer, "note", "style", PANGO_STYLE_ITALIC, "foreground", "#0072b2", NULL);
@@ -769,6 +909,7 @@ osl_containers_page_finalize (GObject *object)
   g_clear_pointer (&self->lab, osl_cloud_lab_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_free (self->selected_layer);
+  g_free (self->focus);
   G_OBJECT_CLASS (osl_containers_page_parent_class)->finalize (object);
 }
 
@@ -791,6 +932,10 @@ osl_containers_page_class_init (OslContainersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cause_drop);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, backbone_drop);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cgroup_files);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cpu_max_entry);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cpu_weight_entry);
+  gtk_widget_class_bind_template_child (widget_class, OslContainersPage, cgroup_error_label);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, terminal_view);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, terminal_entry);
   gtk_widget_class_bind_template_child (widget_class, OslContainersPage, removal_fails_check);
@@ -807,6 +952,7 @@ osl_containers_page_class_init (OslContainersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cause_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backbone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cgroup_file_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_forward_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, terminal_activate_cb);
@@ -821,12 +967,12 @@ osl_containers_page_init (OslContainersPage *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->engine = osl_docker_engine_new ();
-  self->cgroups = new_cgroup_demo ();
   self->lab = osl_cloud_lab_new ("student", "0.0.0.0/0", NULL);
   self->vmx = osl_vmx_start (OSL_VMX_CAUSE_HLT);
   self->selected_layer = g_strdup ("containers:host-os");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reset_cgroups (self);
   add_stack_toggles (self);
   setup_terminal_tags (self);
   osl_diagram_view_set_builder (self->stacks_view, build_stacks_cb, self, NULL);
@@ -837,8 +983,11 @@ osl_containers_page_init (OslContainersPage *self)
   osl_diagram_view_set_builder (self->cloud_view, build_cloud_cb, self, NULL);
   g_signal_connect_object (self->stacks_view, "node-activated", G_CALLBACK (node_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vmx_view, "node-activated", G_CALLBACK (node_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   append_terminal (self, _("Type docker commands here, or press Page Down to run the lecture's next one.\n"),
                    "note");
+  gtk_widget_set_visible (self->cgroup_files, FALSE);
 }
 
 GtkWidget *

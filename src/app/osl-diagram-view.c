@@ -210,11 +210,10 @@ query_tooltip_cb (OslDiagramView *self,
                   GtkTooltip     *tooltip)
 {
   OslSceneNode *node;
-  double sx, sy;
 
-  if (keyboard_mode || !widget_to_scene (self, x, y, &sx, &sy))
+  if (keyboard_mode)
     return FALSE;
-  node = osl_scene_hit_test (self->scene, sx, sy);
+  node = osl_diagram_view_pick (self, x, y);
   if (node == NULL || node->tooltip == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, node->tooltip);
@@ -228,12 +227,8 @@ click_released_cb (OslDiagramView  *self,
                    double           y,
                    GtkGestureClick *gesture)
 {
-  OslSceneNode *node;
-  double sx, sy;
+  OslSceneNode *node = osl_diagram_view_pick (self, x, y);
 
-  if (!widget_to_scene (self, x, y, &sx, &sy))
-    return;
-  node = osl_scene_hit_test (self->scene, sx, sy);
   if (node != NULL && node->target != NULL)
     g_signal_emit (self, signals [NODE_ACTIVATED], 0, node->target, node->id);
 }
@@ -244,11 +239,8 @@ motion_cb (OslDiagramView           *self,
            double                    y,
            GtkEventControllerMotion *motion)
 {
-  OslSceneNode *node = NULL;
-  double sx, sy;
+  OslSceneNode *node = osl_diagram_view_pick (self, x, y);
 
-  if (widget_to_scene (self, x, y, &sx, &sy))
-    node = osl_scene_hit_test (self->scene, sx, sy);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    node != NULL && node->target != NULL ? "pointer" : NULL);
 }
@@ -456,4 +448,25 @@ gboolean
 osl_diagram_view_is_animating (OslDiagramView *self)
 {
   return self->from != NULL;
+}
+
+/**
+ * osl_diagram_view_pick:
+ * @x: widget coordinate
+ * @y: widget coordinate
+ *
+ * Returns: (transfer none) (nullable): the interactive node under the
+ * point, as hover and click see it
+ */
+OslSceneNode *
+osl_diagram_view_pick (OslDiagramView *self,
+                       double          x,
+                       double          y)
+{
+  double sx, sy;
+
+  g_return_val_if_fail (OSL_IS_DIAGRAM_VIEW (self), NULL);
+  if (!widget_to_scene (self, x, y, &sx, &sy))
+    return NULL;
+  return osl_scene_hit_test (self->scene, sx, sy);
 }

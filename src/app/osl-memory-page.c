@@ -97,6 +97,23 @@ static const WalkItem canonical_items[] = {
     N_("With 5-level paging (LA57) 57 bits are translated and the same address is canonical: PML5 index 0, PML4 index 256, five references.") },
 };
 
+static const WalkItem ept_items[] = {
+  { "memory-ept.json", G_GUINT64_CONSTANT (0x00007F1234567ABC), OSL_ACCESS_READ, TRUE,
+    N_("A 4-level guest on 4-level EPT, all 4 KiB pages: n = m = 4, so (n + 1)(m + 1) − 1 = 24 references, against 4 for a native walk. The data access itself would be the 25th.") },
+  { "memory-ept-large.json", G_GUINT64_CONSTANT (0x00007F1234567ABC), OSL_ACCESS_READ, TRUE,
+    N_("Large pages shorten both dimensions: the guest maps the data with a 2 MiB page (n = 3) and EPT maps guest memory with 2 MiB pages (m = 3): (3 + 1)(3 + 1) − 1 = 15 references.") },
+};
+
+/* Not a file: the textbook format has no memory-file mode. */
+#define TEXTBOOK_PRESET "textbook"
+
+static const WalkItem textbook_items[] = {
+  { TEXTBOOK_PRESET, 0x611C, OSL_ACCESS_READ, TRUE,
+    N_("The format of OSTEP's paging-multilevel-translate.py: 32-byte pages, a 15-bit address split 5/5/5, one-byte entries with the valid bit on top and a 7-bit frame number. The page-directory base register holds page 108, so the directory starts at 108 × 32 = 0xD80.") },
+  { TEXTBOOK_PRESET, 0x6000, OSL_ACCESS_READ, TRUE,
+    N_("0x6000 uses the same directory entry, but entry 0 of that page table is not valid (0x00): the simulator's answer is “Fault (page table entry not valid)”.") },
+};
+
 static const guint64 tlb_script[] = {
   G_GUINT64_CONSTANT (0x00007F1234567ABC), G_GUINT64_CONSTANT (0x00007F1234567123),
   G_GUINT64_CONSTANT (0x00007F1234600123), G_GUINT64_CONSTANT (0x00007F1234567000),
@@ -140,7 +157,8 @@ static const Story stories[] = {
   { "nx", N_("No-execute (NX) pages"), STORY_WALK, nx_items, G_N_ELEMENTS (nx_items) },
   { "large-pages", N_("4 MiB, 2 MiB and 1 GiB pages"), STORY_WALK, large_page_items, G_N_ELEMENTS (large_page_items) },
   { "canonical", N_("Canonical addresses and LA57"), STORY_WALK, canonical_items, G_N_ELEMENTS (canonical_items) },
-  { "ept", N_("EPT: the nested walk, 24 references"), STORY_EPT },
+  { "textbook", N_("Textbook two-level paging (OSTEP format)"), STORY_WALK, textbook_items, G_N_ELEMENTS (textbook_items) },
+  { "ept", N_("EPT: the nested walk, 24 references or fewer"), STORY_EPT, ept_items, G_N_ELEMENTS (ept_items) },
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
 
@@ -194,12 +212,35 @@ static void osl_memory_page_iface_init (OslPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (OslMemoryPage, osl_memory_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (OSL_TYPE_PAGE, osl_memory_page_iface_init))
 
+/* A small memory in OSTEP's multi-level format: VA 0x611C → PA 0x6BC. */
+static OslMemoryFile *
+textbook_memory (void)
+{
+  OslMemoryFile *file = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  OslTextbookFormat *tb = &file->config.textbook;
+
+  tb->n_levels = 2;
+  tb->index_bits[0] = tb->index_bits[1] = 5;
+  tb->offset_bits = 5;
+  tb->entry_size = 1;
+  tb->valid_bit = 7;
+  tb->pfn_mask = 0x7F;
+  file->config.cr3 = 108 * 32;
+  osl_phys_mem_write_u8 (file->mem, 108 * 32 + 24, 0xA1);
+  osl_phys_mem_write_u8 (file->mem, 0x21 * 32 + 8, 0xB5);
+  return file;
+}
+
 static OslMemoryFile *
 load_preset (const char  *name,
              GError     **error)
 {
   g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_str_equal (name, TEXTBOOK_PRESET))
+    return textbook_memory ();
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 
   if (bytes == NULL)
     return NULL;
@@ -274,8 +315,20 @@ describe_walk_step (OslMemoryPage *self)
     }
   if (self->n_shown > walk->n_steps)
     {
+      if (walk->fault == OSL_FAULT_PF)
+        {
+          g_autofree char *bits = osl_pf_error_code_to_string (walk->error_code);
+
+          return g_strdup_printf (_("The CPU puts 0x%" G_GINT64_MODIFIER "X in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
+                                  walk->va, walk->error_code, bits);
+        }
+      if (walk->fault == OSL_FAULT_GP)
+        return g_strdup (_("No table is read: #GP comes before any walk, and the kernel usually ends the program with SIGSEGV."));
       if (walk->fault != OSL_FAULT_NONE)
-        return osl_walk_describe_fault (walk);
+        return g_strdup (_("The guest never sees this fault: the CPU exits to the hypervisor, which fixes its EPT or stops the VM."));
+      if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The textbook format has no accessed or dirty bits."),
+                                walk->pa);
       return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The CPU set A in every entry it used%s."),
                               walk->pa, walk->access.kind == OSL_ACCESS_WRITE ? _(" and D in the leaf, because this is a write") : "");
     }
@@ -283,7 +336,7 @@ describe_walk_step (OslMemoryPage *self)
   if (step->from_register)
     return g_strdup_printf (_("The %s entry %u comes from a PDPTE register, loaded when CR3 was written: no memory reference."),
                             step->level, step->index);
-  if (!(step->entry & OSL_PTE_P))
+  if (!(step->flags & OSL_PTE_P))
     return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X. Its P bit is 0: the walk stops with a page fault."),
                             self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
   if (step->leaf)
@@ -299,8 +352,8 @@ describe_ept_step (OslMemoryPage *self)
   if (self->n_shown == 0)
     return g_strdup (_("A guest in a VM walks its own tables with guest-physical addresses. Each of them, and the final data address, first goes through the four levels of EPT. Press Page Down to add one reference."));
   if (self->n_shown >= self->nested->n_refs)
-    return g_strdup_printf (_("n = 4 guest levels, m = 4 EPT levels: (n + 1)(m + 1) − 1 = %u references where a native walk needs 4. TLBs and page-walk caches are what make this affordable."),
-                            osl_ept_expected_references (4, 4));
+    return g_strdup_printf (_("%u memory references where a native walk needs %u. TLBs and page-walk caches are what make this affordable."),
+                            self->nested->n_refs, self->walk.n_references);
   return NULL;
 }
 
@@ -316,8 +369,11 @@ sync_widgets (OslMemoryPage *self)
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->address_entry)), text) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->address_entry), text);
     }
-  gtk_drop_down_set_selected (self->mode_dropdown,
-                              self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
+  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    gtk_drop_down_set_selected (self->mode_dropdown, GTK_INVALID_LIST_POSITION);
+  else
+    gtk_drop_down_set_selected (self->mode_dropdown,
+                                self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
   gtk_toggle_button_set_active (self->wp_button, self->file->config.wp);
   gtk_toggle_button_set_active (self->nxe_button, self->file->config.nxe);
   /* The stories about processes and the memory map have no one address. */
@@ -356,7 +412,11 @@ refresh (OslMemoryPage *self,
       set_narration (self, g_strdup_printf ("%s\n%s", _(story->items[self->item].narration), step != NULL ? step : ""));
     }
   else if (story->kind == STORY_EPT)
-    set_narration (self, describe_ept_step (self));
+    {
+      g_autofree char *step = describe_ept_step (self);
+
+      set_narration (self, g_strdup_printf ("%s\n%s", _(story->items[self->item].narration), step != NULL ? step : ""));
+    }
   sync_widgets (self);
   osl_diagram_view_invalidate (self->diagram, animate);
 }
@@ -528,10 +588,15 @@ start_story (OslMemoryPage *self,
       break;
     case STORY_VM:
       replay_vm (self, 0);
-      set_narration (self, g_strdup (_("Nothing is in memory yet: every page waits on disk. Press Page Down to run the program one event at a time.")));
+      if (story->script == swap_script)
+        set_narration (self, g_strdup (_("Two frames for three pages: sooner or later a page must go. This kernel knows exactly which frame was used least recently; real kernels approximate LRU with the accessed bits. Press Page Down.")));
+      else if (story->script == share_script)
+        set_narration (self, g_strdup (_("Processes A and B map the same library page at different virtual addresses, each through its own CR3. Press Page Down.")));
+      else
+        set_narration (self, g_strdup (_("Nothing is in memory yet: every page waits on disk. A first touch faults, the kernel loads the page and updates the entry, and the CPU retries. Press Page Down.")));
       break;
     case STORY_EPT:
-      set_file (self, load_preset ("memory-ept.json", NULL), G_GUINT64_CONSTANT (0x00007F1234567ABC));
+      load_walk_item (self, 0);
       break;
     case STORY_MAP:
       g_clear_pointer (&self->regions, g_array_unref);
@@ -580,9 +645,23 @@ step (OslMemoryPage *self,
       break;
     case STORY_EPT:
       total = n_steps_of_walk (self);
-      if ((delta > 0 && self->n_shown >= total) || (delta < 0 && self->n_shown == 0))
+      if (delta > 0 && self->n_shown < total)
+        self->n_shown++;
+      else if (delta > 0 && !self->custom && self->item + 1 < story->n_items)
+        {
+          load_walk_item (self, self->item + 1);
+          self->n_shown = 0;
+        }
+      else if (delta < 0 && self->n_shown > 0)
+        self->n_shown = MIN (self->n_shown, total) - 1;
+      else if (delta < 0 && !self->custom && self->item > 0)
+        {
+          load_walk_item (self, self->item - 1);
+          recompute_walk (self);
+          self->n_shown = n_steps_of_walk (self);
+        }
+      else
         return FALSE;
-      self->n_shown = MIN (self->n_shown, total) + delta;
       break;
     case STORY_TLB:
       if ((delta > 0 && self->item >= G_N_ELEMENTS (tlb_script)) || (delta < 0 && self->item == 0))
@@ -771,6 +850,12 @@ toggle_flag (OslMemoryPage *self,
 
   if (column >= self->walk.n_steps || bit == 0)
     return;
+  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    {
+      if (bit != OSL_PTE_P)
+        return;
+      bit = G_GUINT64_CONSTANT (1) << self->file->config.textbook.valid_bit;
+    }
   step = &self->walk.steps[column];
   if (bit >> (8 * step->entry_size) != 0 && step->entry_size < 8)
     return;

@@ -607,6 +607,7 @@ page_for_format (const char *format)
   static const struct { const char *format; const char *page; } formats[] = {
     { "os-lens/scheduling", "scheduling" },
     { "os-lens/memory", "memory" },
+    { "os-lens/docker-session", "containers" },
     { "os-lens/deck", "flashcards" },
   };
 

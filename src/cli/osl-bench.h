@@ -26,6 +26,7 @@ double  osl_bench_max         (const double *samples,
 gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
+void    osl_bench_sched_run   (OslBench   *bench);
 /* memory */
 void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);

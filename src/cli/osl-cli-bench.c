@@ -134,6 +134,7 @@ bench_paint_views (OslBench *bench)
 static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
+  osl_bench_sched_run,
   /* memory */
   osl_bench_memory_translate,
   osl_bench_memory_walk_frame,

@@ -18,6 +18,10 @@ typedef int (*OslCliCommandFunc) (int    argc,
 int osl_cli_render (int argc, char **argv);
 int osl_cli_bench  (int argc, char **argv);
 /* scheduling */
+int osl_cli_sched  (int argc, char **argv);
+/* ostep */
+int osl_cli_ostep  (int argc, char **argv);
+
 /* memory */
 int osl_cli_translate (int argc, char **argv);
 /* containers */

@@ -22,6 +22,10 @@ static const Command commands[] = {
   { "render", osl_cli_render, N_("Draw a view to a PNG, SVG or PDF file") },
   { "bench", osl_cli_bench, N_("Measure drawing and simulation speed") },
   /* scheduling */
+  { "sched", osl_cli_sched, N_("Run a scheduling scenario: trace and statistics") },
+  /* ostep */
+  { "ostep", osl_cli_ostep, N_("Run an OSTEP homework simulator (scheduler, mlfq, paging…)") },
+
   /* memory */
   { "translate", osl_cli_translate, N_("Walk the page tables of a memory file for an address") },
   /* containers */

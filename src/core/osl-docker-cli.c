@@ -203,17 +203,6 @@ static const CommandSpec commands[] = {
     1, -1, TRUE, rmi_flags, cmd_rmi },
 };
 
-static const char *const command_names[] = {
-  "run", "create", "start", "stop", "restart", "pause", "unpause", "kill", "rm", "exec", "attach",
-  "commit", "export", "build", "pull", "push", "search", "ps", "images", "tag", "rmi", NULL
-};
-
-const char * const *
-osl_docker_cli_get_commands (void)
-{
-  return command_names;
-}
-
 static void
 parsed_free (Parsed *parsed)
 {
@@ -690,9 +679,11 @@ static gboolean
 start_one (Invocation *inv, OslDockerContainer *c, const char *typed, GError **error)
 {
   g_autoptr(GString) ignored = g_string_new (NULL);
+  g_autofree char *id = g_strdup (c->id);
   gboolean ok = osl_docker_engine_start (inv->engine, c, ignored, error);
 
-  if (ok)
+  /* With --rm the container may be gone already. */
+  if (ok && (c = osl_docker_engine_find_container (inv->engine, id, NULL)) != NULL)
     explain_exit (inv, c);
   return ok;
 }
@@ -773,9 +764,12 @@ static gboolean
 kill_one (Invocation *inv, OslDockerContainer *c, const char *typed, GError **error)
 {
   gboolean was_running = osl_docker_container_get_state (c) == OSL_DOCKER_RUNNING;
+  g_autofree char *id = g_strdup (c->id);
   gboolean ok = osl_docker_engine_kill (inv->engine, c, typed, flag_value (inv, "signal"), error);
 
-  if (ok && was_running && osl_docker_container_get_state (c) == OSL_DOCKER_RUNNING)
+  /* With --rm a killed container is gone. */
+  c = osl_docker_engine_find_container (inv->engine, id, NULL);
+  if (ok && was_running && c != NULL && osl_docker_container_get_state (c) == OSL_DOCKER_RUNNING)
     g_string_append_printf (inv->notes, _("%s is still running: its PID 1 has no handler for that signal, so "
                                           "the kernel dropped it. Only SIGKILL and SIGSTOP always reach a "
                                           "namespace's init from outside.\n"), typed);

@@ -21,6 +21,5 @@ int          osl_docker_cli_run_line      (OslDockerEngine *engine,
                                            GString         *out,
                                            GString         *err,
                                            GString         *notes);
-const char * const *osl_docker_cli_get_commands (void);
 
 G_END_DECLS

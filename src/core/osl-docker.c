@@ -983,8 +983,8 @@ static char *
 generate_name (OslDockerEngine *engine,
                const char      *id)
 {
-  guint seed = (guint) g_ascii_strtoull (((char[9]) { id[0], id[1], id[2], id[3], id[4], id[5], id[6], id[7], 0 }),
-                                         NULL, 16);
+  g_autofree char *prefix = g_strndup (id, 8);
+  guint seed = (guint) g_ascii_strtoull (prefix, NULL, 16);
 
   for (guint attempt = 0;; attempt++)
     {
@@ -1377,7 +1377,6 @@ osl_docker_engine_start (OslDockerEngine     *engine,
             c->oom_killed = TRUE;
             add_event (engine, OSL_DOCKER_EVENT_OOM, c->id, OSL_DOCKER_RUNNING, OSL_DOCKER_EXITED);
             osl_docker_engine_main_exited (engine, c, 137);
-            c->oom_killed = TRUE;
           }
         else
           g_string_append (out, "stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\n");

@@ -733,13 +733,13 @@ osl_overlay_rename (OslOverlay        *overlay,
       for (guint i = 0; i < paths->len; i++)
         {
           const char *path = paths->pdata[i];
-          g_autofree char *moved = NULL;
+          g_autofree char *moved = NULL, *old_key = NULL;
           OslOverlayEntry *entry;
 
           if (!g_str_equal (path, from) && !is_below (path, from))
             continue;
           moved = g_strconcat (to, path + strlen (from), NULL);
-          g_hash_table_steal_extended (overlay->upper->entries, path, NULL, (gpointer *) &entry);
+          g_hash_table_steal_extended (overlay->upper->entries, path, (gpointer *) &old_key, (gpointer *) &entry);
           layer_put (overlay->upper, moved, entry);
         }
       ensure_upper_parents (overlay, to);

@@ -257,7 +257,7 @@ osl_paging_split (const OslPagingConfig *config,
           static const char *names[] = { "L1", "L2", "L3", "L4" };
 
           low -= tb->index_bits[i];
-          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : names[tb->n_levels - i - 1],
+          add_field (fields, &n, tb->n_levels == 1 ? "VPN" : tb->n_levels == 2 ? (i == 0 ? "PD" : "PT") : names[tb->n_levels - i - 1],
                      low + tb->index_bits[i] - 1, low, va);
         }
       add_field (fields, &n, "offset", tb->offset_bits - 1, 0, va);
@@ -428,7 +428,7 @@ walk_textbook (OslPhysMem            *mem,
 
       memset (step, 0, sizeof *step);
       shift -= tb->index_bits[i];
-      step->level = tb->n_levels == 1 ? "PT" : names[tb->n_levels - i - 1];
+      step->level = tb->n_levels == 1 ? "PT" : tb->n_levels == 2 ? (i == 0 ? "PD" : "PT") : names[tb->n_levels - i - 1];
       step->table = table;
       step->shift = shift;
       step->index_bits = tb->index_bits[i];
@@ -754,4 +754,20 @@ _osl_paging_next_table (const OslPagingConfig *config,
     return FALSE;
   *next = is_32bit_mode (config->mode) ? entry & 0xFFFFF000 : entry & ADDRESS_MASK & phys_mask (config);
   return TRUE;
+}
+
+/* "P | W | U" for error code 7; "none" when no bit is set (a
+ * supervisor read of a not-present page). */
+char *
+osl_pf_error_code_to_string (guint error_code)
+{
+  static const char *names[] = { "P", "W", "U", "RSVD", "I/D" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (error_code & (1u << i))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " | " : "", names[i]);
+  if (text->len == 0)
+    g_string_append (text, _("none"));
+  return g_string_free (text, FALSE);
 }

@@ -193,5 +193,6 @@ gboolean       osl_paging_validate_textbook    (const OslTextbookFormat *format,
 const char    *osl_fault_to_string             (OslFault               fault);
 char          *osl_walk_describe_fault         (const OslWalk         *walk);
 char          *osl_pte_flags_to_string         (OslPteFlags            flags);
+char          *osl_pf_error_code_to_string     (guint                  error_code);
 
 G_END_DECLS

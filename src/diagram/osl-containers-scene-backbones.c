@@ -69,7 +69,8 @@ osl_containers_scene_namespaces (OslDockerEngine *engine,
                                  double           height)
 {
   double w, h, col, y;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Namespaces: what a container can see"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("Namespaces: what a container can see"),
                                                 _("Cards 39, 40"), &w, &h);
   OslDockerContainer *c = find_running (engine, container);
   OslNsHost *host = osl_docker_engine_get_host (engine);
@@ -79,7 +80,10 @@ osl_containers_scene_namespaces (OslDockerEngine *engine,
   OslNsSet *host_set = osl_ns_host_get_set (host, OSL_NS_HOST), *set;
   OslSceneNode *node;
 
-  if (c == NULL || !c->running || c->ns_set == OSL_NS_HOST)
+  /* A stopped container has no namespaces left: show a running one. */
+  if (c == NULL || c->ns_set == OSL_NS_HOST)
+    c = find_running (engine, NULL);
+  if (c == NULL || c->ns_set == OSL_NS_HOST)
     {
       add_hint (scene, w, h, _("Start a container to see its own view, e.g. docker run -d --name web httpd"));
       return scene;
@@ -219,7 +223,8 @@ osl_containers_scene_cgroups (OslCgroupSim *sim,
                               double        height)
 {
   double w, h, y = 80, row_h, bar_w;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("cgroups: how much a container can use"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("cgroups: how much a container can use"),
                                                 _("Cards 39, 41"), &w, &h);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autofree char *clock = g_strdup_printf (_("t = %" G_GUINT64_FORMAT " ms · %u CPUs · 1 tick = 10 ms"),
@@ -408,11 +413,12 @@ osl_containers_scene_layers (OslDockerEngine *engine,
                              double           width,
                              double           height)
 {
-  double w, h, y, sheet_h, sheet_w;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Copy-on-write layers (OverlayFS)"),
-                                                _("Cards 36, 39, 42"), &w, &h);
   OslDockerContainer *c = find_running (engine, container);
-  guint n_lowers;
+  guint n_lowers = c != NULL ? osl_overlay_get_n_lowers (c->rootfs) : 1;
+  double w, h, y, sheet_h, sheet_w;
+  /* Only as tall as the sheets need, so a wide, low pane still reads. */
+  OslScene *scene = osl_containers_scene_begin (width, height, 150 + (n_lowers + 2) * 92.0,
+                                                _("Copy-on-write layers (OverlayFS)"), _("Cards 36, 39, 42"), &w, &h);
   g_autofree char *users = NULL, *merged = NULL, *dir = NULL;
   g_autoptr(GPtrArray) top = NULL;
   OslSceneNode *node;
@@ -422,10 +428,9 @@ osl_containers_scene_layers (OslDockerEngine *engine,
       add_hint (scene, w, h, _("Create a container to see its layers, e.g. docker run -d --name web httpd"));
       return scene;
     }
-  n_lowers = osl_overlay_get_n_lowers (c->rootfs);
   users = users_of (engine, c->image_id);
   sheet_w = w - 2 * MARGIN - 60;
-  sheet_h = MIN (104, (h - 200) / (n_lowers + 2) - 12);
+  sheet_h = MIN (104, (h - 150) / (n_lowers + 2) - 12);
   y = h - 40 - sheet_h;
   /* Bottom image layer first, each sheet a little to the right. */
   for (guint i = n_lowers; i > 0; i--, y -= sheet_h + 12)
@@ -462,10 +467,12 @@ osl_containers_scene_layers (OslDockerEngine *engine,
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_DASHED;
   node->font_size = SMALL_SIZE;
   {
-    g_autofree char *shared = g_strdup_printf (_("Image layers shared by: %s. Writes land in the container layer: "
-                                                 "the first write to an image file copies the whole file up "
-                                                 "(yellow); deleting an image file leaves a whiteout (red)."), users);
-    node = osl_scene_add_text (scene, "legend", MARGIN, 62, w - 2 * MARGIN, MAX (y - 70, 30), shared, SMALL_SIZE);
+    g_autofree char *shared = g_strdup_printf (_("An image is a read-only stack of layers; a container is a runnable "
+                                                 "instance of it with one writable layer on top. Image layers shared "
+                                                 "by: %s. As with a copy-on-write fork, nothing is copied until "
+                                                 "someone writes: the first write to an image file copies the whole "
+                                                 "file up (yellow); deleting one leaves a whiteout (red)."), users);
+    node = osl_scene_add_text (scene, "legend", MARGIN, 62, w - 2 * MARGIN, MAX (y - 66, 44), shared, SMALL_SIZE);
     node->flags |= OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   }
   return scene;

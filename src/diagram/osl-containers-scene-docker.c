@@ -46,9 +46,9 @@ static const struct
   { OSL_DOCKER_CREATED, OSL_DOCKER_RUNNING, "start", 0 },
   { OSL_DOCKER_RUNNING, OSL_DOCKER_PAUSED, "pause", -22 },
   { OSL_DOCKER_PAUSED, OSL_DOCKER_RUNNING, "unpause", -22 },
-  { OSL_DOCKER_RUNNING, OSL_DOCKER_EXITED, "stop · kill · exits", -24 },
-  { OSL_DOCKER_EXITED, OSL_DOCKER_RUNNING, "start · restart", -24 },
-  { OSL_DOCKER_PAUSED, OSL_DOCKER_EXITED, "stop · kill", 0 },
+  { OSL_DOCKER_RUNNING, OSL_DOCKER_EXITED, "stop, kill, exit", -24 },
+  { OSL_DOCKER_EXITED, OSL_DOCKER_RUNNING, "start, restart", -24 },
+  { OSL_DOCKER_PAUSED, OSL_DOCKER_EXITED, "stop, kill", 0 },
   { OSL_DOCKER_RUNNING, OSL_DOCKER_RESTARTING, "exits, --restart", -22 },
   { OSL_DOCKER_RESTARTING, OSL_DOCKER_RUNNING, "restarted", -22 },
   { OSL_DOCKER_RESTARTING, OSL_DOCKER_EXITED, "stop", 0 },
@@ -121,7 +121,8 @@ osl_containers_scene_states (OslDockerEngine *engine,
                              double           height)
 {
   double w, h, x0 = MARGIN + STATE_W / 2, y0 = 84 + STATE_H / 2, area_w, area_h;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Docker container states"),
+  OslScene *scene = osl_containers_scene_begin (width, height, 600,
+                                                _("Docker container states"),
                                                 _("Cards 43, 44, 46–49"), &w, &h);
   GPtrArray *containers = osl_docker_engine_get_containers (engine);
   guint per_state[OSL_DOCKER_N_STATES] = { 0 };
@@ -197,10 +198,11 @@ osl_containers_scene_states (OslDockerEngine *engine,
       osl_scene_node_set_tooltip (node, tip);
       osl_scene_node_set_target (node, id);
     }
-  node = osl_scene_add_text (scene, "note", MARGIN, h - 70, w - 2 * MARGIN, 56,
-                             _("The seven states of moby's State.State(). “docker start” on a running container "
-                               "and “docker stop” on a stopped one are no-ops (304 Not Modified): Docker prints "
-                               "the name and succeeds. exec, attach, commit and export change no state."),
+  node = osl_scene_add_text (scene, "note", MARGIN, h - 74, w - 2 * MARGIN, 64,
+                             _("Docker is an interface on top of namespaces, cgroups and copy-on-write layers. "
+                               "These are the seven states of moby's State.State(). “docker start” on a running "
+                               "container and “docker stop” on a stopped one are no-ops (304 Not Modified): Docker "
+                               "prints the name and succeeds. exec, attach, commit and export change no state."),
                              SMALL_SIZE);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
   node->text_color = OSL_COLOR_MUTED;
@@ -237,8 +239,9 @@ osl_containers_scene_cloud (OslCloudLab *lab,
                             double       width,
                             double       height)
 {
-  double w, h, cloud_x, cloud_w, stack_x, stack_w, layer_h = 50, y;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Cloud lab: Docker on an EC2 instance"),
+  double w, h, cloud_x, cloud_w, stack_x, stack_w, layer_h = 46, y;
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("Cloud lab: Docker on an EC2 instance"),
                                                 _("Cards 49–57"), &w, &h);
   const OslCloudStep *step = osl_cloud_lab_current (lab);
   gboolean open = lab->steps[OSL_CLOUD_INGRESS_RULE].warning != NULL;
@@ -257,12 +260,12 @@ osl_containers_scene_cloud (OslCloudLab *lab,
 
   cloud_x = MARGIN + 300;
   cloud_w = w - cloud_x - MARGIN;
-  node = osl_scene_add_box (scene, "cloud", cloud_x, 74, cloud_w, h - 74 - 190, OSL_COLOR_NONE,
+  node = osl_scene_add_box (scene, "cloud", cloud_x, 74, cloud_w, h - 74 - 250, OSL_COLOR_NONE,
                             _("<b>AWS cloud</b> (one region, default VPC)"));
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_ALIGN_START;
   node->stroke = OSL_COLOR_FOREGROUND;
   sg = g_strdup_printf (_("<b>Security group</b> %s-sg · %s"), lab->student, lab->group_id);
-  node = add_resource (scene, "security-group", cloud_x + 20, 112, cloud_w - 40, h - 112 - 210,
+  node = add_resource (scene, "security-group", cloud_x + 20, 112, cloud_w - 40, h - 112 - 270,
                        OSL_COLOR_NONE, sg, osl_cloud_lab_has (lab, OSL_CLOUD_SECURITY_GROUP));
   node->flags |= OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_DASHED;
   node->stroke = OSL_COLOR_ORANGE;
@@ -276,7 +279,7 @@ osl_containers_scene_cloud (OslCloudLab *lab,
   /* The instance as the lecture's stack: hardware → hypervisor → guest OS → Docker → container. */
   stack_x = cloud_x + 40;
   stack_w = cloud_w - 80;
-  y = h - 230 - layer_h;
+  y = h - 290 - layer_h;
   add_resource (scene, "cloud:hardware", stack_x, y, stack_w, layer_h - 6, OSL_COLOR_SURFACE,
                 _("<b>AWS server hardware</b>"), osl_cloud_lab_has (lab, OSL_CLOUD_INSTANCE));
   y -= layer_h;
@@ -308,7 +311,7 @@ osl_containers_scene_cloud (OslCloudLab *lab,
     }
   if (osl_cloud_lab_has (lab, OSL_CLOUD_SSH_SESSION))
     {
-      node = osl_scene_add_arrow (scene, "ssh", MARGIN + 262, 220, stack_x - 4, h - 230 - 2.5 * layer_h);
+      node = osl_scene_add_arrow (scene, "ssh", MARGIN + 262, 220, stack_x - 4, h - 290 - 2.5 * layer_h);
       node->text = g_strdup (_("ssh, port 22"));
       node->stroke = OSL_COLOR_BLUE;
       node->line_width = 3;
@@ -327,13 +330,13 @@ osl_containers_scene_cloud (OslCloudLab *lab,
                                OSL_CLOUD_N_STEPS, step->card, step->title, command,
                                output[0] != '\0' ? "\n" : "", output, explanation);
     }
-  node = osl_scene_add_box (scene, "step", MARGIN, h - 176, w - 2 * MARGIN, step != NULL && step->warning ? 112 : 150,
+  node = osl_scene_add_box (scene, "step", MARGIN, h - 236, w - 2 * MARGIN, step != NULL && step->warning ? 170 : 220,
                             OSL_COLOR_SURFACE, words);
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   node->font_size = SMALL_SIZE;
   if (step != NULL && step->warning != NULL)
     {
-      node = osl_scene_add_box (scene, "warning", MARGIN, h - 58, w - 2 * MARGIN, 46, OSL_COLOR_ERROR,
+      node = osl_scene_add_box (scene, "warning", MARGIN, h - 60, w - 2 * MARGIN, 50, OSL_COLOR_ERROR,
                                 step->warning);
       node->font_size = SMALL_SIZE;
       node->flags |= OSL_NODE_FLAG_ALIGN_START;

@@ -20,13 +20,14 @@
 OslScene *
 osl_containers_scene_begin (double      width,
                             double      height,
+                            double      min_height,
                             const char *title,
                             const char *cards,
                             double     *out_width,
                             double     *out_height)
 {
   double w = MAX (width, OSL_CONTAINERS_SCENE_WIDTH);
-  double h = MAX (height, OSL_CONTAINERS_SCENE_HEIGHT);
+  double h = MAX (height, min_height);
   OslScene *scene = osl_scene_new (w, h, title);
   OslSceneNode *node;
 
@@ -186,7 +187,8 @@ osl_containers_scene_stacks (const OslStackKind *kinds,
                              double              height)
 {
   double w, h, column, bottom, layer_h;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Software stacks, bottom to top"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("Software stacks, bottom to top"),
                                                 _("Cards 21, 24–28, 35, 37"), &w, &h);
   const OslStack *stack = NULL;
   const OslStackLayer *layer = find_selected (selected, &stack);
@@ -255,7 +257,8 @@ osl_containers_scene_background (double width,
                                  double height)
 {
   double w, h, col;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Virtualization"), _("Cards 21–23, 27, 28"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("Virtualization"), _("Cards 21–23, 27, 28"),
                                                 &w, &h);
   const OslStackContrast *kinds, *hardware;
   guint n_kinds, n_hardware;
@@ -309,7 +312,8 @@ osl_containers_scene_vmx (OslVmxState state,
                           double      height)
 {
   double w, h, grid_x = MARGIN, grid_y = 90, cell_w, cell_h = 150;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("CPU virtualization: VM exit and VM entry"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("CPU virtualization: VM exit and VM entry"),
                                                 _("Cards 27, 29–34"), &w, &h);
   const OslVmxCauseInfo *info = osl_vmx_cause_get_info (state.cause);
   static const struct { const char *id; const char *title; const char *who; int col; int row; } cells[] = {
@@ -379,7 +383,9 @@ osl_containers_scene_vmx (OslVmxState state,
       node = osl_scene_add_chip (scene, "memory-link", w - MARGIN - 430, grid_y + 2 * cell_h + 24, 430, 28,
                                  OSL_COLOR_SURFACE, _("EPT: guest-physical → host-physical (Memory view)"));
       node->font_size = 15;
+      node->flags |= OSL_NODE_FLAG_CLICKABLE;
       osl_scene_node_set_target (node, "view:memory");
+      osl_scene_node_set_tooltip (node, _("Open the Memory view, which draws the nested (two-dimensional) walk"));
     }
   return scene;
 }
@@ -412,7 +418,8 @@ osl_containers_scene_compare (double width,
                               double height)
 {
   double w, h, y = 80, row_h = 48;
-  OslScene *scene = osl_containers_scene_begin (width, height, _("Virtual machines versus containers"),
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+                                                _("Virtual machines versus containers"),
                                                 _("Cards 37, 38, 45"), &w, &h);
   const OslStackContrast *rows = NULL, *figures = NULL;
   const char * const *similar = osl_stack_get_similarities ();

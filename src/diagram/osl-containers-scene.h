@@ -62,6 +62,7 @@ OslScene *osl_containers_view_scene        (const char         *scenario_path,
 /* Shared by the builders. */
 OslScene *osl_containers_scene_begin       (double              width,
                                             double              height,
+                                            double              min_height,
                                             const char         *title,
                                             const char         *cards,
                                             double             *out_width,

@@ -18,6 +18,7 @@
 #define SMALL_SIZE 15.0
 #define SLICE_ROWS 5
 #define ROW_HEIGHT 28.0
+#define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
 
 /* Field colours, top level first; the offset always gets the last one
  * and the sign extension is grey with stripes. Each field also carries
@@ -43,6 +44,18 @@ hex (guint64 value,
      guint   bits)
 {
   return osl_address_format (value, bits);
+}
+
+static char *
+format_size (guint64 size)
+{
+  if (size >= G_GUINT64_CONSTANT (1) << 30)
+    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
+  if (size >= 1 << 20)
+    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
+  if (size >= 1024)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), size);
 }
 
 static OslSceneNode *
@@ -83,7 +96,7 @@ add_bit_splitter (OslScene              *scene,
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint n_fields = osl_paging_split (config, va, page_size, fields);
   guint bits = osl_paging_address_width (config);
-  double gap = 10, cell, x;
+  double gap = 18, cell, x;
 
   cell = MIN (36, (width - 2 * MARGIN - gap * (n_fields - 1)) / bits);
   x = (width - (cell * bits + gap * (n_fields - 1))) / 2;
@@ -102,14 +115,14 @@ add_bit_splitter (OslScene              *scene,
       g_autofree char *high_text = g_strdup_printf ("%u", field->high);
       OslSceneNode *node;
 
-      add_label (scene, high_id, x - 4, y, 40, 20, high_text, SMALL_SIZE,
+      add_label (scene, high_id, x, y, 40, 20, high_text, SMALL_SIZE,
                  OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
       if (n_bits > 1)
         {
           g_autofree char *low_id = g_strdup_printf ("bitno-%u", field->low);
           g_autofree char *low_text = g_strdup_printf ("%u", field->low);
 
-          add_label (scene, low_id, x + fw - 36, y, 40, 20, low_text, SMALL_SIZE,
+          add_label (scene, low_id, x + fw - 40, y, 40, 20, low_text, SMALL_SIZE,
                      OSL_NODE_FLAG_ALIGN_END)->text_color = OSL_COLOR_MUTED;
         }
       for (guint b = 0; b < n_bits; b++)
@@ -130,7 +143,7 @@ add_bit_splitter (OslScene              *scene,
           osl_scene_node_set_tooltip (node, bit_tip);
         }
       if (g_str_equal (field->name, "sign extension"))
-        label = g_strdup_printf (_("sign extension\n%u–%u"), field->high, field->low);
+        label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110)
         label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
       else
@@ -168,15 +181,33 @@ static const struct
 };
 
 static void
-add_flag_chips (OslScene          *scene,
-                guint              column,
-                const OslWalkStep *step,
-                double             x,
-                double             y,
-                double             w)
+add_flag_chips (OslScene              *scene,
+                const OslPagingConfig *config,
+                guint                  column,
+                const OslWalkStep     *step,
+                double                 x,
+                double                 y,
+                double                 w)
 {
   OslPteFlags flags = step->flags;
   double chip_w = (w - 3 * 4) / 4;
+
+  /* The textbook format has a valid bit and nothing else. */
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    {
+      g_autofree char *id = g_strdup_printf ("flag-%u-P", column);
+      g_autofree char *target = g_strdup_printf ("flag:%u:P", column);
+      g_autofree char *tip = g_strdup_printf (_("valid = %d (bit %u of the entry)"), (flags & OSL_PTE_P) != 0,
+                                              config->textbook.valid_bit);
+      OslSceneNode *chip = osl_scene_add_chip (scene, id, x, y, 2 * chip_w, 28,
+                                               flags & OSL_PTE_P ? OSL_COLOR_GREEN : OSL_COLOR_NONE, _("valid"));
+
+      chip->font_size = SMALL_SIZE;
+      chip->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_CLICKABLE;
+      osl_scene_node_set_tooltip (chip, tip);
+      osl_scene_node_set_target (chip, target);
+      return;
+    }
 
   /* Show the flags as they are in memory after the walk. */
   if (step->entry_after & OSL_PTE_A)
@@ -191,9 +222,12 @@ add_flag_chips (OslScene          *scene,
       g_autofree char *target = g_strdup_printf ("flag:%u:%s", column, chip_flags[i].name);
       OslSceneNode *chip;
 
+      /* Narrow columns (5-level walks) drop the slash: RW, US. */
+      g_auto(GStrv) parts = g_strsplit (chip_flags[i].name, "/", -1);
+      g_autofree char *label = g_strjoinv (chip_w < 46 ? "" : "/", parts);
       chip = osl_scene_add_chip (scene, id, x + (i % 4) * (chip_w + 4), y + (i / 4) * 34, chip_w, 28,
-                                 set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, chip_flags[i].name);
-      chip->font_size = SMALL_SIZE;
+                                 set ? OSL_COLOR_GREEN : OSL_COLOR_NONE, label);
+      chip->font_size = chip_w < 46 ? 14 : SMALL_SIZE;
       chip->flags |= OSL_NODE_FLAG_CLICKABLE | (set ? OSL_NODE_FLAG_BOLD : OSL_NODE_FLAG_DASHED);
       if (!set)
         chip->text_color = OSL_COLOR_MUTED;
@@ -264,7 +298,7 @@ add_arithmetic (OslScene                 *scene,
 {
   GString *text = g_string_new (NULL);
   const OslWalk *walk = state->walk;
-  guint table_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+  guint table_bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -363,20 +397,23 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   /* The chain: CR3 → each table → page. */
   table_y = y + 26;
-  gapx = 24;
+  gapx = 20;
   /* CR3 and the page need less room than the tables between them. */
-  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * 150) / MAX (1, n_columns - 2));
+  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * END_COLUMN) / MAX (1, n_columns - 2));
   /* A short walk sits in the middle rather than at the left edge. */
-  chain_x = MAX (MARGIN, (width - (2 * 150 + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
+  chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
   x = chain_x;
   cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
-  cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
-  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, 150, 74, OSL_COLOR_SURFACE, cr3_text);
+  if (state->config->mode == OSL_PAGING_TEXTBOOK)
+    cr3_text = g_strdup_printf (_("PDBR\n%s"), cr3);
+  else
+    cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
+  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);
   node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
   node->font_size = BODY_SIZE;
   osl_scene_node_set_role (node, "register");
   osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
-  prev_x = x + 150;
+  prev_x = x + END_COLUMN;
   prev_y = table_y + 46 + 37;
 
   for (guint i = 0; i < walk->n_steps; i++)
@@ -391,7 +428,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
       double row_y;
 
-      x = chain_x + 150 + gapx + i * (colw + gapx);
+      x = chain_x + END_COLUMN + gapx + i * (colw + gapx);
       if (i >= n_steps)
         {
           /* Not reached yet: an empty placeholder keeps the layout still. */
@@ -406,7 +443,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
       row_y = add_table_slice (scene, state, i, step, color, x, table_y + 46, colw);
-      add_flag_chips (scene, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
+      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
       node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
       node->stroke = OSL_COLOR_FOREGROUND;
       node->line_width = 2.5;
@@ -415,19 +452,20 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
     }
 
   /* The page and the byte, or the fault. */
-  x = chain_x + 150 + gapx + walk->n_steps * (colw + gapx);
+  x = chain_x + END_COLUMN + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%" G_GUINT64_FORMAT " KiB)"),
-                                               walk->pa & ~(walk->page_size - 1), walk->page_size / 1024);
+      g_autofree char *size = format_size (walk->page_size);
+      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%s)"),
+                                               walk->pa & ~(walk->page_size - 1), size);
       g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
 
-      node = osl_scene_add_box (scene, "page", x, table_y + 46, 150, SLICE_ROWS * ROW_HEIGHT - 56,
+      node = osl_scene_add_box (scene, "page", x, table_y + 46, END_COLUMN, SLICE_ROWS * ROW_HEIGHT - 56,
                                 OSL_COLOR_SURFACE, page);
       node->font_size = SMALL_SIZE;
       node->flags |= OSL_NODE_FLAG_MONOSPACE;
       osl_scene_node_set_role (node, "page");
-      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, 150, 50,
+      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, END_COLUMN, 50,
                                 OSL_COLOR_YELLOW, byte);
       node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
       node->font_size = SMALL_SIZE;
@@ -817,15 +855,6 @@ region_color (OslRegionKind kind)
     }
 }
 
-static char *
-format_size (guint64 size)
-{
-  if (size >= G_GUINT64_CONSTANT (1) << 30)
-    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
-  if (size >= 1 << 20)
-    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
-}
 
 /* How much a row tells about a process: its program, heap, stack and
  * kernel-provided pages first, then anonymous memory, then libraries. */

@@ -303,6 +303,32 @@ paint_arrow (Painter            *p,
 }
 
 static void
+clip_to_node (Painter            *p,
+              const OslSceneNode *node)
+{
+  /* Outlines, arrowheads and arrow labels reach past the geometry. */
+  double margin = 12 + node->line_width * p->line_scale * 2;
+  double x1 = MIN (node->x, node->kind == OSL_NODE_ARROW ? node->x2 : node->x + node->w);
+  double y1 = MIN (node->y, node->kind == OSL_NODE_ARROW ? node->y2 : node->y + node->h);
+  double x2 = MAX (node->x, node->kind == OSL_NODE_ARROW ? node->x2 : node->x + node->w);
+  double y2 = MAX (node->y, node->kind == OSL_NODE_ARROW ? node->y2 : node->y + node->h);
+
+  if (node->kind == OSL_NODE_ARROW && node->text != NULL)
+    {
+      x1 = MIN (x1, (node->x + node->x2) / 2 - 120);
+      x2 = MAX (x2, (node->x + node->x2) / 2 + 120);
+    }
+  /* Wrapped text may run a little past its box. */
+  if (node->text != NULL)
+    {
+      y1 -= node->font_size * 2;
+      y2 += node->font_size * 2;
+    }
+  cairo_rectangle (p->cr, x1 - margin, y1 - margin, x2 - x1 + 2 * margin, y2 - y1 + 2 * margin);
+  cairo_clip (p->cr);
+}
+
+static void
 paint_node (Painter            *p,
             const OslSceneNode *node)
 {
@@ -311,7 +337,13 @@ paint_node (Painter            *p,
   if (node->opacity <= 0.001)
     return;
   if (translucent)
-    cairo_push_group (p->cr);
+    {
+      /* A group is as large as the clip: keep it to the node, or every
+       * fading node in a tween would blend a whole 4K surface. */
+      cairo_save (p->cr);
+      clip_to_node (p, node);
+      cairo_push_group (p->cr);
+    }
   switch (node->kind)
     {
     case OSL_NODE_BOX:
@@ -332,6 +364,7 @@ paint_node (Painter            *p,
     {
       cairo_pop_group_to_source (p->cr);
       cairo_paint_with_alpha (p->cr, node->opacity);
+      cairo_restore (p->cr);
     }
 }
 

@@ -413,6 +413,30 @@ test_exec_and_commit (void)
   session_clear (&s);
 }
 
+/* --rm: the container is removed as soon as it exits, however it exits. */
+static void
+test_auto_remove (void)
+{
+  Session s;
+
+  session_init (&s);
+  g_assert_cmpint (run (&s, "docker run --rm --name once hello-world"), ==, 0);
+  g_assert_nonnull (strstr (s.out->str, "Hello from Docker!"));
+  g_assert_cmpint (state_of (&s, "once"), ==, OSL_DOCKER_GONE);
+  run (&s, "docker run -d --rm --name web httpd");
+  g_assert_cmpint (run (&s, "docker kill web"), ==, 0);
+  g_assert_cmpint (state_of (&s, "web"), ==, OSL_DOCKER_GONE);
+  run (&s, "docker create --rm --name later alpine echo hi");
+  g_assert_cmpint (run (&s, "docker start later"), ==, 0);
+  g_assert_cmpint (state_of (&s, "later"), ==, OSL_DOCKER_GONE);
+  run (&s, "docker run --rm -m 100m --name hog polinux/stress stress --vm 1 --vm-bytes 150M");
+  g_assert_cmpint (state_of (&s, "hog"), ==, OSL_DOCKER_GONE);
+  g_assert_cmpint (run (&s, "docker run --rm --restart always alpine"), ==, 125);
+  g_assert_cmpstr (s.err->str, ==, "docker: conflicting options: cannot specify both --restart and --rm.\n"
+                                   "See 'docker run --help'.\n");
+  session_clear (&s);
+}
+
 static void
 test_formatting (void)
 {
@@ -448,6 +472,7 @@ main (int    argc,
   g_test_add_func ("/docker/images-and-registry", test_images_and_registry);
   g_test_add_func ("/docker/deterministic", test_deterministic);
   g_test_add_func ("/docker/exec-and-commit", test_exec_and_commit);
+  g_test_add_func ("/docker/auto-remove", test_auto_remove);
   g_test_add_func ("/docker/formatting", test_formatting);
   return g_test_run ();
 }

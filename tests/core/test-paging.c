@@ -169,6 +169,11 @@ test_protection_faults (void)
     osl_paging_walk (mem, &config, 0xC0801ABC, user_write, &walk);
     g_assert_cmpint (walk.cause, ==, OSL_FAULT_CAUSE_READ_ONLY);
     g_assert_cmpuint (walk.error_code, ==, 7);
+    {
+      g_autofree char *bits = osl_pf_error_code_to_string (walk.error_code);
+
+      g_assert_cmpstr (bits, ==, "P | W | U");
+    }
     /* A set on the PDE already passed, not on the faulting leaf. */
     g_assert_cmphex (osl_phys_mem_read (mem, 0x00100C08, 4), ==, 0x00200027);
     g_assert_cmphex (osl_phys_mem_read (mem, 0x00200004, 4), ==, 0x12345005);

@@ -125,7 +125,7 @@ test_sixty_four_bit_fits (void)
   g_assert_no_error (error);
   assert_inside (scene);
   g_assert_nonnull (osl_scene_find (scene, "bit-63"));
-  assert_text_contains (scene, "field-0", "sign extension");
+  assert_text_contains (scene, "field-0", "sign ext");
   g_assert_nonnull (osl_scene_find (scene, "row-4-0"));
 }
 

@@ -101,7 +101,9 @@ test_stories (void)
     { "nx", 5, "result" },
     { "large-pages", 2, "result" },
     { "canonical", 1, "result" },
-    { "ept", 30, "ref-24" },
+    { "ept", 24, "ref-24" },
+    { "ept", 40, "ref-15" },
+    { "textbook", 3, "result" },
     { "memory-map", 0, "map-footer" },
   };
 
@@ -162,6 +164,31 @@ test_edit_flags (void)
 }
 
 static void
+test_map_and_unmap (void)
+{
+  GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  GtkWidget *map = find_child (page, GTK_TYPE_BUTTON, "Map this address");
+  GtkWidget *unmap = find_child (page, GTK_TYPE_BUTTON, "Clear the present bit");
+  g_autoptr(OslScene) before = NULL;
+  g_autoptr(OslScene) mapped = NULL;
+  g_autoptr(OslScene) unmapped = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x12345678");
+  before = scene ();
+  g_assert_cmpstr (osl_scene_find (before, "result")->role, ==, "fault");
+  /* Map makes the page table and the page: the walk now succeeds. */
+  g_signal_emit_by_name (map, "clicked");
+  mapped = scene ();
+  g_assert_cmpstr (osl_scene_find (mapped, "result")->role, ==, "result");
+  g_assert_nonnull (osl_scene_find (mapped, "row-1-2"));
+  g_signal_emit_by_name (unmap, "clicked");
+  unmapped = scene ();
+  g_assert_cmpstr (osl_scene_find (unmapped, "result")->role, ==, "fault");
+  g_assert_nonnull (strstr (osl_scene_find (unmapped, "result")->text, "not present"));
+}
+
+static void
 test_save_and_open (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("osl-memory-XXXXXX", NULL);
@@ -202,6 +229,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/stories", test_stories);
   g_test_add_func ("/memory-page/typed-address", test_typed_address);
   g_test_add_func ("/memory-page/edit-flags", test_edit_flags);
+  g_test_add_func ("/memory-page/map-and-unmap", test_map_and_unmap);
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
   status = g_test_run ();
 
