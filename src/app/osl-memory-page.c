@@ -908,17 +908,7 @@ node_activated_cb (OslMemoryPage *self,
 static OslSceneNode *
 node_under_pointer (OslMemoryPage *self)
 {
-  OslScene *scene = osl_diagram_view_get_scene (self->diagram);
-  double zoom = osl_theme_get_zoom (osl_theme_get_default ());
-  double width = gtk_widget_get_width (GTK_WIDGET (self->diagram));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->diagram));
-  double scale;
-
-  if (scene == NULL)
-    return NULL;
-  scale = zoom * MIN (1.0, MIN (width / (osl_scene_get_width (scene) * zoom),
-                                height / (osl_scene_get_height (scene) * zoom)));
-  return osl_scene_hit_test (scene, self->pointer_x / scale, self->pointer_y / scale);
+  return osl_diagram_view_pick (self->diagram, self->pointer_x, self->pointer_y);
 }
 
 static void
