@@ -76,8 +76,25 @@ static const char *preset_files[] = {
   "sched-convoy.json",
   "sched-rr-response.json",
   "sched-io-bound.json",
+  "sched-lecture-queues.json",
   "sched-mlfq-starvation.json",
   "sched-mlfq-boost.json",
+};
+
+/* The states a flashcard's "Explore this" can ask for, and the preset
+ * that shows each. "rings" also moves to the first kernel-mode tick, so
+ * the mode lane shows a switch from ring 3 to ring 0 straight away. */
+typedef struct
+{
+  const char *state;
+  const char *preset;
+  gboolean    to_kernel_tick;
+} OslSchedNamedState;
+
+static const OslSchedNamedState named_states[] = {
+  { "preset:lecture-queues", "sched-lecture-queues.json", FALSE },
+  { "preset:time-sharing",   "sched-rr-response.json",    FALSE },
+  { "rings",                 "sched-io-bound.json",       TRUE },
 };
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
@@ -664,21 +681,45 @@ osl_sched_page_save_file (OslPage  *page,
   return osl_sched_scenario_save (self->scenario, path, error);
 }
 
+static guint
+first_kernel_tick (OslSchedRun *run)
+{
+  guint length = osl_sched_run_get_length (run);
+  guint n_cpus = osl_sched_run_get_scenario (run)->n_cpus;
+
+  for (guint t = 0; t < length; t++)
+    {
+      const OslSchedSlot *slots = osl_sched_run_get_slots (run, t);
+
+      for (guint c = 0; c < n_cpus; c++)
+        if (slots[c].mode >= OSL_MODE_KERNEL_SCHEDULER)
+          return t;
+    }
+  return 0;
+}
+
 static gboolean
 osl_sched_page_show_state (OslPage    *page,
                            const char *state)
 {
   OslSchedPage *self = OSL_SCHED_PAGE (page);
 
-  if (!g_str_has_prefix (state, "preset:"))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (preset_files); i++)
-    if (g_str_has_prefix (preset_files[i], state + strlen ("preset:")))
-      {
-        gtk_drop_down_set_selected (self->preset_dropdown, i);
-        load_preset (self, i);
-        return TRUE;
-      }
+  for (guint i = 0; i < G_N_ELEMENTS (named_states); i++)
+    {
+      if (!g_str_equal (state, named_states[i].state))
+        continue;
+      for (guint p = 0; p < G_N_ELEMENTS (preset_files); p++)
+        if (g_str_equal (preset_files[p], named_states[i].preset))
+          {
+            self->syncing = TRUE;
+            gtk_drop_down_set_selected (self->preset_dropdown, p);
+            self->syncing = FALSE;
+            load_preset (self, p);
+            if (named_states[i].to_kernel_tick && self->run != NULL)
+              set_tick (self, first_kernel_tick (self->run), FALSE);
+            return TRUE;
+          }
+    }
   return FALSE;
 }
 
