@@ -856,7 +856,9 @@ osl_sched_page_class_init (OslSchedPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, forward_clicked_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, toggle_compare_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, toggle_workload_cb, NULL);
+  /* F9 toggles a side panel across GNOME; Ctrl+W stays the window's
+   * close key, and none of these take an application accelerator. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_workload_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, add_process_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_widget_cb, "s", "preset");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, focus_widget_cb, "s", "policy");
