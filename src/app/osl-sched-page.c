@@ -15,6 +15,7 @@
 
 #include "osl-diagram-view.h"
 #include "osl-page.h"
+#include "osl-sched-ostep.h"
 #include "osl-sched-page.h"
 #include "osl-sched-scenario.h"
 #include "osl-sched-scene.h"
@@ -65,6 +66,15 @@ struct _OslSchedPage
   GtkAdjustment     *scrub_adjustment;
   GtkLabel          *tick_label;
   GtkDropDown       *speed_dropdown;
+
+  /* The "Paste OSTEP command" window, kept while open; its text stays
+   * for the next time. */
+  GtkWindow         *paste_window;
+  GtkEntry          *paste_entry;
+  GtkDropDown       *paste_dropdown;
+  GtkLabel          *paste_problem;
+  char              *paste_text;
+  guint              paste_simulator;
 };
 
 static void osl_sched_page_iface_init (OslPageInterface *iface);
@@ -541,6 +551,164 @@ scrubbed_cb (OslSchedPage *self)
     set_tick (self, (guint) gtk_adjustment_get_value (self->scrub_adjustment), FALSE);
 }
 
+/* ---- pasting an OSTEP command ---- */
+
+/**
+ * osl_sched_page_paste_command:
+ * @self: the page
+ * @command_line: a scheduler.py, mlfq.py or process-run.py invocation
+ * @fallback: the simulator to assume when @command_line names no script
+ * @error: one sentence when the command cannot be animated
+ *
+ * Replaces the workload and the policy with what the command simulates.
+ * On an error the page keeps what it showed.
+ */
+gboolean
+osl_sched_page_paste_command (OslSchedPage            *self,
+                              const char              *command_line,
+                              OslSchedOstepSimulator   fallback,
+                              GError                 **error)
+{
+  OslSchedScenario *scenario = osl_sched_ostep_import (command_line, fallback, error);
+
+  if (scenario == NULL)
+    return FALSE;
+  set_scenario (self, scenario);
+  mark_custom (self);
+  return TRUE;
+}
+
+static void
+paste_open_cb (OslSchedPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->paste_entry));
+
+  g_free (self->paste_text);
+  self->paste_text = g_strdup (text);
+  self->paste_simulator = gtk_drop_down_get_selected (self->paste_dropdown);
+  if (!osl_sched_page_paste_command (self, text, self->paste_simulator, &error))
+    {
+      gtk_label_set_text (self->paste_problem, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->paste_problem), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->paste_entry), "error");
+      return;
+    }
+  gtk_window_destroy (self->paste_window);
+}
+
+static void
+paste_text_changed_cb (OslSchedPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->paste_entry));
+  OslSchedOstepSimulator simulator;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->paste_entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->paste_problem), FALSE);
+  /* A script named in the text decides; the menu only counts without. */
+  if (osl_sched_ostep_find_simulator (text, &simulator))
+    gtk_drop_down_set_selected (self->paste_dropdown, simulator);
+}
+
+static void
+paste_window_destroyed_cb (OslSchedPage *self)
+{
+  self->paste_window = NULL;
+  self->paste_entry = NULL;
+  self->paste_dropdown = NULL;
+  self->paste_problem = NULL;
+}
+
+static GtkWidget *
+paste_dialog_buttons (OslSchedPage *self)
+{
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Animate"));
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_tooltip_text (cancel, _("Close without changing the workload (Escape)"));
+  gtk_widget_set_tooltip_text (open, _("Replace the workload with the command's jobs and policy (Enter)"));
+  gtk_widget_add_css_class (open, "suggested-action");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self->paste_window);
+  g_signal_connect_swapped (open, "clicked", G_CALLBACK (paste_open_cb), self);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), open);
+  return buttons;
+}
+
+static void
+open_paste_window (OslSchedPage *self)
+{
+  GtkStringList *programs = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *intro;
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  if (self->paste_window != NULL)
+    {
+      gtk_window_present (self->paste_window);
+      return;
+    }
+  for (guint s = 0; s < OSL_SCHED_OSTEP_N_SIMULATORS; s++)
+    gtk_string_list_append (programs, osl_sched_ostep_program (s));
+
+  self->paste_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (self->paste_window, _("Paste OSTEP Command"));
+  gtk_window_set_modal (self->paste_window, TRUE);
+  gtk_window_set_transient_for (self->paste_window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (self->paste_window, 640, -1);
+  gtk_window_set_destroy_with_parent (self->paste_window, TRUE);
+  g_signal_connect_swapped (self->paste_window, "destroy", G_CALLBACK (paste_window_destroyed_cb), self);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (self->paste_window), keys);
+
+  intro = gtk_label_new (_("Paste a command of the OSTEP homework, such as ./scheduler.py -p RR -q 2 -s 5 -j 4, "
+                           "python3 mlfq.py -n 3 -j 2 -s 1 or ./process-run.py -l 5:50,5:50. "
+                           "Its jobs and policy open here as an animation."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (intro), 60);
+
+  self->paste_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (programs), NULL));
+  gtk_drop_down_set_selected (self->paste_dropdown, self->paste_simulator);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->paste_dropdown),
+                               _("The simulator to assume when the command names no script"));
+  self->paste_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->paste_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->paste_entry, "./scheduler.py -p RR -q 2 -s 5 -j 4 -c");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->paste_entry), _("The command line, as typed in a terminal"));
+  gtk_editable_set_text (GTK_EDITABLE (self->paste_entry), self->paste_text != NULL ? self->paste_text : "");
+  g_signal_connect_swapped (self->paste_entry, "changed", G_CALLBACK (paste_text_changed_cb), self);
+  g_signal_connect_swapped (self->paste_entry, "activate", G_CALLBACK (paste_open_cb), self);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->paste_dropdown));
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->paste_entry));
+
+  self->paste_problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->paste_problem, TRUE);
+  gtk_label_set_xalign (self->paste_problem, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->paste_problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->paste_problem), FALSE);
+
+  g_object_set (box, "margin-top", 18, "margin-bottom", 18, "margin-start", 18, "margin-end", 18, NULL);
+  gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->paste_problem));
+  gtk_box_append (GTK_BOX (box), paste_dialog_buttons (self));
+  gtk_window_set_child (self->paste_window, box);
+  gtk_window_present (self->paste_window);
+  gtk_widget_grab_focus (GTK_WIDGET (self->paste_entry));
+}
+
+static void
+paste_clicked_cb (OslSchedPage *self)
+{
+  open_paste_window (self);
+}
+
 /* ---- playing ---- */
 
 static gboolean
@@ -774,6 +942,15 @@ focus_widget_cb (GtkWidget *widget,
 }
 
 static gboolean
+paste_command_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  open_paste_window (OSL_SCHED_PAGE (widget));
+  return TRUE;
+}
+
+static gboolean
 add_process_cb (GtkWidget *widget,
                 GVariant  *args,
                 gpointer   user_data)
@@ -790,6 +967,8 @@ osl_sched_page_dispose (GObject *object)
   OslSchedPage *self = OSL_SCHED_PAGE (object);
 
   stop_playing (self);
+  if (self->paste_window != NULL)
+    gtk_window_destroy (self->paste_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_SCHED_PAGE);
   G_OBJECT_CLASS (osl_sched_page_parent_class)->dispose (object);
 }
@@ -802,6 +981,7 @@ osl_sched_page_finalize (GObject *object)
   g_clear_pointer (&self->run, osl_sched_run_free);
   g_clear_pointer (&self->compare_run, osl_sched_run_free);
   g_clear_pointer (&self->scenario, osl_sched_scenario_free);
+  g_clear_pointer (&self->paste_text, g_free);
   G_OBJECT_CLASS (osl_sched_page_parent_class)->finalize (object);
 }
 
@@ -854,12 +1034,14 @@ osl_sched_page_class_init (OslSchedPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forward_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, toggle_compare_cb, NULL);
   /* F9 toggles a side panel across GNOME; Ctrl+W stays the window's
    * close key, and none of these take an application accelerator. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_workload_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, add_process_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, paste_command_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_widget_cb, "s", "preset");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, focus_widget_cb, "s", "policy");
 }
