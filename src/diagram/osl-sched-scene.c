@@ -20,6 +20,7 @@
 #define BODY_FONT    15
 #define GANTT_LABEL  112
 #define MODE_H       12
+#define NARROW_WIDTH 1000
 
 typedef struct
 {
@@ -884,10 +885,16 @@ osl_sched_scene_build (OslSchedRun *run,
   guint n_cpus = b.scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
   double gantt_h;
 
+  gboolean narrow;
+
   /* Each CPU needs room in the queue picture and two rows in the Gantt
-   * chart; with many CPUs the scene grows and is scaled down to fit. */
-  width = MAX (width, 1180);
-  height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+   * chart; with many CPUs the scene grows and is scaled down to fit.
+   * Zoomed in, the view offers fewer logical pixels: the statistics
+   * panel then gives its place to the queues, so that the text grows
+   * with the zoom instead of the whole picture shrinking back. */
+  narrow = width < NARROW_WIDTH;
+  width = MAX (width, narrow ? 600 : 1180);
+  height = MAX (height, (narrow ? 600 : 680) + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
   gantt_h = MIN (height * 0.4, (n_cpus + 1) * 36 + n_cpus * (MODE_H + 10) + 70);
   tick = MIN (tick, osl_sched_run_get_length (run));
   b.scene = osl_scene_new (width, height, _("Scheduling"));
@@ -899,10 +906,11 @@ osl_sched_scene_build (OslSchedRun *run,
   osl_scene_node_set_role (node, "narration");
   osl_scene_set_summary (b.scene, sentence);
 
-  queues_w = (width - 2 * MARGIN) * 0.68;
+  queues_w = (width - 2 * MARGIN) * (narrow ? 1 : 0.68);
   queues_bottom = height - MARGIN - 24 - gantt_h;
   add_queues (&b, MARGIN, 140, queues_w, queues_bottom - 140);
-  add_stats (&b, MARGIN + queues_w + 20, 122, width - 2 * MARGIN - queues_w - 20, queues_bottom - 122);
+  if (!narrow)
+    add_stats (&b, MARGIN + queues_w + 20, 122, width - 2 * MARGIN - queues_w - 20, queues_bottom - 122);
   add_gantt (&b, "gantt", tick, osl_sched_run_get_length (run), TRUE,
              MARGIN, queues_bottom + 24, width - 2 * MARGIN, height - queues_bottom - 24 - MARGIN);
   return b.scene;
