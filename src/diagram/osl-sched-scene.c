@@ -893,8 +893,20 @@ osl_sched_scene_build (OslSchedRun *run,
    * panel then gives its place to the queues, so that the text grows
    * with the zoom instead of the whole picture shrinking back. */
   narrow = width < NARROW_WIDTH;
-  width = MAX (width, narrow ? 600 : 1180);
-  height = MAX (height, (narrow ? 600 : 680) + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+  if (narrow)
+    {
+      double min_height = MAX (height, 600 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+
+      /* A taller scene is shrunk to the view's height anyway: use the
+       * width that costs nothing, so the header and queues get room. */
+      width = MAX (600, height > 0 ? MIN (NARROW_WIDTH - 1, width * min_height / height) : width);
+      height = min_height;
+    }
+  else
+    {
+      width = MAX (width, 1180);
+      height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+    }
   gantt_h = MIN (height * 0.4, (n_cpus + 1) * 36 + n_cpus * (MODE_H + 10) + 70);
   tick = MIN (tick, osl_sched_run_get_length (run));
   b.scene = osl_scene_new (width, height, _("Scheduling"));
