@@ -538,6 +538,21 @@ preset_selected_cb (OslSchedPage *self)
     load_preset (self, selected);
 }
 
+/* Comparing a policy with itself shows nothing: offer FCFS, or SJF when
+ * FCFS is the policy on screen. */
+static void
+compare_toggled_cb (OslSchedPage *self)
+{
+  OslSchedPolicy other = self->scenario->policy == OSL_SCHED_FCFS ? OSL_SCHED_SJF : OSL_SCHED_FCFS;
+
+  if (!gtk_toggle_button_get_active (self->compare_button) ||
+      gtk_drop_down_get_selected (self->compare_dropdown) != self->scenario->policy)
+    return;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->compare_dropdown, other);
+  self->syncing = FALSE;
+}
+
 static void
 workload_toggled_cb (OslSchedPage *self)
 {
@@ -1079,6 +1094,7 @@ osl_sched_page_init (OslSchedPage *self)
 
   connect_control (G_OBJECT (self->policy_dropdown), "notify::selected", self);
   connect_control (G_OBJECT (self->compare_dropdown), "notify::selected", self);
+  g_signal_connect_swapped (self->compare_button, "toggled", G_CALLBACK (compare_toggled_cb), self);
   connect_control (G_OBJECT (self->compare_button), "toggled", self);
   connect_control (G_OBJECT (self->quantum_spin), "value-changed", self);
   connect_control (G_OBJECT (self->cpus_spin), "value-changed", self);

@@ -722,6 +722,8 @@ add_mode_legend (Builder    *b,
   g_autofree char *label_id = g_strdup_printf ("%s:legend", prefix);
   OslSceneNode *node = osl_scene_add_text (b->scene, label_id, x - GANTT_LABEL, y, GANTT_LABEL - 8, 24,
                                            _("kernel = ring 0"), 13);
+  /* Two rows of two when the chart is too narrow for one row of four. */
+  guint columns = w >= G_N_ELEMENTS (modes) * 170 ? G_N_ELEMENTS (modes) : 2;
 
   node->flags |= OSL_NODE_FLAG_ALIGN_END;
   node->text_color = OSL_COLOR_MUTED;
@@ -731,12 +733,14 @@ add_mode_legend (Builder    *b,
 
       g_autofree char *text_id = g_strdup_printf ("%s:legend:%u:text", prefix, i);
 
+      double item_x = x + (i % columns) * 170, item_y = y + (i / columns) * 24;
+
       /* A patterned swatch beside plain text: the label stays legible. */
-      node = osl_scene_add_box (b->scene, id, x + i * 170, y + 4, 28, 16, mode_color (modes[i]), NULL);
+      node = osl_scene_add_box (b->scene, id, item_x, item_y + 4, 28, 16, mode_color (modes[i]), NULL);
       node->pattern = mode_pattern (modes[i]);
       node->radius = 2;
       osl_scene_node_set_tooltip (node, osl_sched_mode_title (modes[i]));
-      node = osl_scene_add_text (b->scene, text_id, x + i * 170 + 34, y, 134, 24, mode_short (modes[i]), 14);
+      node = osl_scene_add_text (b->scene, text_id, item_x + 34, item_y, 134, 24, mode_short (modes[i]), 14);
       node->flags |= OSL_NODE_FLAG_ALIGN_START;
     }
 }

@@ -181,6 +181,9 @@ test_presets_and_compare (void)
   gtk_drop_down_set_selected (presets, 0);
   single = osl_page_build_scene (OSL_PAGE (page), 1280, 720);
   gtk_toggle_button_set_active (compare, TRUE);
+  /* The convoy runs FCFS: the comparison offers SJF, not FCFS again. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_child (page, GTK_TYPE_DROP_DOWN, "The second policy"))),
+                    ==, OSL_SCHED_SJF);
   for (guint i = 0; i < 12; i++)
     osl_page_step_forward (OSL_PAGE (page));
   compared = osl_page_build_scene (OSL_PAGE (page), 1280, 720);
