@@ -676,11 +676,14 @@ add_gantt_row (Builder    *b,
         {
           g_autofree char *tooltip = g_strdup_printf (_("%s, t = %u to %u"),
                                                       process_name (b->scenario, first->process), start, end);
+          const char *name = process_name (b->scenario, first->process);
           double w = (end - start) * cell;
 
+          /* A name that would wrap is left to the colour, the pattern
+           * and the tooltip. */
           node = osl_scene_add_box (b->scene, id, x + start * cell, y, w, h,
                                     process_color (first->process),
-                                    w >= 30 ? process_name (b->scenario, first->process) : NULL);
+                                    w >= 14 + 10 * g_utf8_strlen (name, -1) ? name : NULL);
           node->pattern = process_pattern (first->process);
           node->radius = 2;
           node->line_width = 1;
