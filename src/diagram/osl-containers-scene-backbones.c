@@ -69,7 +69,7 @@ osl_containers_scene_namespaces (OslDockerEngine *engine,
                                  double           height)
 {
   double w, h, col, y;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("Namespaces: what a container can see"),
                                                 _("Cards 39, 40"), &w, &h);
   OslDockerContainer *c = find_running (engine, container);
@@ -223,7 +223,7 @@ osl_containers_scene_cgroups (OslCgroupSim *sim,
                               double        height)
 {
   double w, h, y = 80, row_h, bar_w;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("cgroups: how much a container can use"),
                                                 _("Cards 39, 41"), &w, &h);
   g_autoptr(GString) log = g_string_new (NULL);
@@ -417,7 +417,7 @@ osl_containers_scene_layers (OslDockerEngine *engine,
   guint n_lowers = c != NULL ? osl_overlay_get_n_lowers (c->rootfs) : 1;
   double w, h, y, sheet_h, sheet_w;
   /* Only as tall as the sheets need, so a wide, low pane still reads. */
-  OslScene *scene = osl_containers_scene_begin (width, height, 150 + (n_lowers + 2) * 92.0,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, 150 + (n_lowers + 2) * 92.0,
                                                 _("Copy-on-write layers (OverlayFS)"), _("Cards 36, 39, 42"), &w, &h);
   g_autofree char *users = NULL, *merged = NULL, *dir = NULL;
   g_autoptr(GPtrArray) top = NULL;
