@@ -236,6 +236,10 @@ test_docker_terminal (void)
   show_section ("docker");
   osl_page_restart (OSL_PAGE (page));
   type_command ("docker run -p 80:80 -dit --name my-app httpd");
+  running = scene ();
+  /* The arrow of the command's last transition stands out. */
+  g_assert_true (transition_is_highlighted (running, "start"));
+  g_clear_pointer (&running, osl_scene_unref);
   type_command ("docker ps -a");
   after_ps = terminal_text ();
   g_assert_nonnull (strstr (after_ps, "$ docker run -p 80:80 -dit --name my-app httpd\n"));
