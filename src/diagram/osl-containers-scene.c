@@ -18,7 +18,7 @@
 #define NARROW_BELOW 900.0      /* narrower scenes put things under each other */
 #define STACK_GAP 40.0
 #define STACK_ROW_GAP 24.0
-#define STACK_MIN_WIDTH 380.0   /* two copies of "VMX non-root · ring 3" side by side */
+#define STACK_MIN_WIDTH 376.0   /* two copies of "VMX non-root · ring 3" side by side */
 #define STACK_HEAD_H 64.0
 #define LAYER_MIN_H 60.0        /* three lines of a layer */
 #define LAYER_MAX_H 86.0
