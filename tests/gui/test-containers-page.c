@@ -55,34 +55,40 @@ scene (void)
   return osl_page_build_scene (OSL_PAGE (page), 1280, 720);
 }
 
-/* The window's pixels must show the section: a blank one has a colour or two. */
+/* The window's pixels must show the section, in every theme at 100 %
+ * and 200 % zoom: a blank one has a colour or two. */
 static void
 check_pixels (const char *name)
 {
   const char *dir = g_getenv ("OSL_SCREENSHOT_DIR");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.oslens.OSLens");
+  const char *themes[] = { "light", "dark", "high-contrast" };
   double zooms[] = { 1.0, 2.0 };
   int width_at_100 = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
-    {
-      g_autoptr(GdkTexture) texture = NULL;
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+      {
+        g_autoptr(GdkTexture) texture = NULL;
 
-      g_settings_set_double (settings, "zoom", zooms[i]);
-      osl_test_gui_wait (400);
-      texture = osl_test_gui_render_widget (GTK_WIDGET (window));
-      g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 8);
-      /* At 200 % nothing, toolbars included, may push the window wider. */
-      if (i == 0)
-        width_at_100 = gtk_widget_get_width (GTK_WIDGET (window));
-      else
-        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_at_100);
-      if (dir != NULL)
-        {
-          g_autofree char *path = g_strdup_printf ("%s/containers-%s-%.0f.png", dir, name, zooms[i] * 100);
-          gdk_texture_save_to_png (texture, path);
-        }
-    }
+        g_settings_set_string (settings, "theme", themes[t]);
+        g_settings_set_double (settings, "zoom", zooms[i]);
+        osl_test_gui_wait (300);
+        texture = osl_test_gui_render_widget (GTK_WIDGET (window));
+        g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 8);
+        /* At 200 % nothing, toolbars included, may push the window wider. */
+        if (i == 0)
+          width_at_100 = gtk_widget_get_width (GTK_WIDGET (window));
+        else
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_at_100);
+        if (dir != NULL)
+          {
+            g_autofree char *path = g_strdup_printf ("%s/containers-%s-%s-%.0f.png", dir, name, themes[t],
+                                                     zooms[i] * 100);
+            gdk_texture_save_to_png (texture, path);
+          }
+      }
+  g_settings_reset (settings, "theme");
   g_settings_set_double (settings, "zoom", 1.0);
 }
 
