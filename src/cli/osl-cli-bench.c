@@ -134,8 +134,15 @@ bench_paint_views (OslBench *bench)
 static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
+  /* ostep */
+  osl_bench_ostep_scheduler,
+
   osl_bench_sched_run,
+  osl_bench_sched_frame,
   /* memory */
+  /* ostep */
+  osl_bench_ostep_paging_multilevel,
+
   osl_bench_memory_translate,
   osl_bench_memory_walk_frame,
   /* containers */
