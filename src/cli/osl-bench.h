@@ -26,8 +26,14 @@ double  osl_bench_max         (const double *samples,
 gboolean osl_bench_is_quick   (OslBench   *bench);
 
 /* scheduling */
+/* ostep */
+void    osl_bench_ostep_scheduler         (OslBench *bench);
+
 void    osl_bench_sched_run   (OslBench   *bench);
 /* memory */
+/* ostep */
+void    osl_bench_ostep_paging_multilevel (OslBench *bench);
+
 void osl_bench_memory_translate (OslBench *bench);
 void osl_bench_memory_walk_frame (OslBench *bench);
 /* containers */

@@ -134,8 +134,14 @@ bench_paint_views (OslBench *bench)
 static const OslBenchFunc benchmarks[] = {
   bench_paint_views,
   /* scheduling */
+  /* ostep */
+  osl_bench_ostep_scheduler,
+
   osl_bench_sched_run,
   /* memory */
+  /* ostep */
+  osl_bench_ostep_paging_multilevel,
+
   osl_bench_memory_translate,
   osl_bench_memory_walk_frame,
   /* containers */

@@ -16,6 +16,8 @@
 
 #include "osl-cli-commands.h"
 #include "osl-ostep-mlfq.h"
+#include "osl-ostep-paging-linear.h"
+#include "osl-ostep-paging-multilevel.h"
 #include "osl-ostep-process-run.h"
 #include "osl-ostep-scheduler.h"
 
@@ -35,6 +37,8 @@ static const Simulator simulators[] = {
   { "process-run", OSL_OSTEP_PROCESS_RUN_PROGRAM, osl_ostep_process_run_main },
   { "scheduler", OSL_OSTEP_SCHEDULER_PROGRAM, osl_ostep_scheduler_main },
   { "mlfq", OSL_OSTEP_MLFQ_PROGRAM, osl_ostep_mlfq_main },
+  { "paging-linear-translate", OSL_OSTEP_PAGING_LINEAR_PROGRAM, osl_ostep_paging_linear_main },
+  { "paging-multilevel-translate", OSL_OSTEP_PAGING_MULTILEVEL_PROGRAM, osl_ostep_paging_multilevel_main },
 };
 
 static void

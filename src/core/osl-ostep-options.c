@@ -87,7 +87,8 @@ compare_strings (gconstpointer a,
 }
 
 /* Index of the long option that @name (without "--") names exactly or
- * abbreviates uniquely; G_N_ELEMENTS-style @n_options stands for --help. */
+ * abbreviates uniquely; the index @n_options stands for --help, which
+ * optparse adds to every script. */
 static gboolean
 match_long_option (const OslOstepOption *options,
                    guint                 n_options,

@@ -24,7 +24,7 @@ typedef enum
 /* Bounds on what this port simulates. The Python scripts have none, but
  * beyond these they run for hours or forever. */
 #define OSL_OSTEP_MAX_ITEMS       1000000   /* jobs, processes, addresses */
-#define OSL_OSTEP_MAX_TRACE_LINES 5000000   /* ticks or time slices */
+#define OSL_OSTEP_MAX_TRACE_LINES 2000000   /* ticks or time slices */
 
 typedef enum
 {

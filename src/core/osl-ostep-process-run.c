@@ -21,7 +21,7 @@
 
 /* Past this many cells (ticks × processes) the trace is no longer
  * something to read, and memory runs out. */
-#define MAX_TRACE_CELLS 200000000.0
+#define MAX_TRACE_CELLS 20000000.0
 #define MAX_PROCESSES 10000
 
 typedef struct

@@ -421,12 +421,14 @@ print_trace (const OslOstepScheduler         *problem,
              GString                         *out,
              GError                         **error)
 {
+  g_autoptr(GString) line = g_string_new (NULL);
+
   g_string_append (out, "Execution trace:\n");
   for (guint i = 0; i < solution->slices->len; i++)
     {
       const OslOstepSchedulerSlice *slice = &g_array_index (solution->slices, OslOstepSchedulerSlice, i);
-      g_autoptr(GString) line = g_string_new ("  [ time ");
 
+      g_string_assign (line, "  [ time ");
       if (!osl_py_append_float_as_int (line, 3, slice->start))
         {
           g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_CRASHED,
@@ -445,7 +447,8 @@ print_trace (const OslOstepScheduler         *problem,
           osl_py_append_fixed (line, 0, 2, slice->start + slice->duration);
           g_string_append (line, " )");
         }
-      g_string_append_printf (out, "%s\n", line->str);
+      g_string_append_c (line, '\n');
+      g_string_append_len (out, line->str, line->len);
     }
   return TRUE;
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "osl-ostep-mlfq.h"
+#include "osl-ostep-paging-linear.h"
+#include "osl-ostep-paging-multilevel.h"
 #include "osl-ostep-process-run.h"
 #include "osl-ostep-scheduler.h"
 
@@ -31,6 +33,8 @@ static const struct
   { "process-run", osl_ostep_process_run_main },
   { "scheduler", osl_ostep_scheduler_main },
   { "mlfq", osl_ostep_mlfq_main },
+  { "paging-linear-translate", osl_ostep_paging_linear_main },
+  { "paging-multilevel-translate", osl_ostep_paging_multilevel_main },
 };
 
 int
