@@ -18,7 +18,7 @@
 #define SMALL_SIZE 15.0
 #define SLICE_ROWS 5
 #define COMPACT_SLICE_ROWS 3
-#define TABLE_COLUMN_MIN 170.0  /* room for "511 0x8000000000203067" */
+#define TABLE_COLUMN_MIN 200.0  /* room for "511 0x8000000000203067" in 15 px monospace */
 #define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
@@ -88,14 +88,43 @@ add_title (OslScene   *scene,
 }
 
 #define BIT_CELL_MAX 36.0
-#define BIT_CELL_MIN 24.0   /* narrower cells would squeeze the digits */
+#define BIT_CELL_MIN 17.0   /* narrower cells would squeeze a 15 px digit */
 #define FIELD_GAP 20.0
 #define SPLITTER_ROW_HEIGHT (22 + 36 + 6 + 50)
 #define SPLITTER_ROW_GAP 14.0
 
-/* Breaks the fields into rows, never inside a field, so that every bit
- * cell is at least BIT_CELL_MIN wide if any break allows it. Fills
- * row_of[] and returns the number of rows; *cell is the bit width. */
+/* Packs the fields into rows of at most @width pixels with bits @cell
+ * wide, never breaking a field. Returns the number of rows. */
+static guint
+pack_fields (const OslAddressField *fields,
+             guint                  n_fields,
+             double                 width,
+             double                 cell,
+             guint                 *row_of)
+{
+  guint row = 0;
+  double used = 0;
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      double fw = (fields[f].high - fields[f].low + 1) * cell;
+
+      if (used > 0 && used + FIELD_GAP + fw > width)
+        {
+          row++;
+          used = 0;
+        }
+      used += (used > 0 ? FIELD_GAP : 0) + fw;
+      row_of[f] = row;
+    }
+  return row + 1;
+}
+
+/* Breaks the fields into as few rows as bits BIT_CELL_MIN wide allow,
+ * then widens the bits as far as that many rows still hold them: a
+ * 64-bit address on a narrow canvas becomes two rows of wide bits rather
+ * than one row of slivers. Fills row_of[], returns the number of rows
+ * and sets *cell to the bit width. */
 static guint
 wrap_fields (const OslAddressField *fields,
              guint                  n_fields,
@@ -103,45 +132,36 @@ wrap_fields (const OslAddressField *fields,
              guint                 *row_of,
              double                *cell)
 {
-  guint total = 0, best_rows = 1;
-  double best_cell = 0;
-  guint best_row_of[OSL_WALK_MAX_STEPS + 2] = { 0 };
+  double avail = width - 2 * MARGIN;
+  guint widest = 1, n_rows;
 
   for (guint f = 0; f < n_fields; f++)
-    total += fields[f].high - fields[f].low + 1;
-  for (guint wanted = 1; wanted <= n_fields; wanted++)
-    {
-      guint limit = (total + wanted - 1) / wanted;
-      guint row = 0, row_bits = 0, row_fields = 0;
-      double row_cell = BIT_CELL_MAX;
-
-      for (guint f = 0; f < n_fields; f++)
-        {
-          guint n_bits = fields[f].high - fields[f].low + 1;
-
-          if (row_fields > 0 && row_bits + n_bits > limit)
-            {
-              row_cell = MIN (row_cell, (width - 2 * MARGIN - FIELD_GAP * (row_fields - 1)) / row_bits);
-              row++;
-              row_bits = row_fields = 0;
-            }
-          row_of[f] = row;
-          row_bits += n_bits;
-          row_fields++;
-        }
-      row_cell = MIN (row_cell, (width - 2 * MARGIN - FIELD_GAP * (row_fields - 1)) / row_bits);
-      if (row_cell > best_cell)
-        {
-          best_cell = row_cell;
-          best_rows = row + 1;
-          memcpy (best_row_of, row_of, n_fields * sizeof (guint));
-        }
-      if (row_cell >= BIT_CELL_MIN)
+    widest = MAX (widest, fields[f].high - fields[f].low + 1);
+  /* A field wider than the canvas at BIT_CELL_MIN gets a row of its own. */
+  *cell = MIN (BIT_CELL_MIN, avail / widest);
+  n_rows = pack_fields (fields, n_fields, avail, *cell, row_of);
+  for (double wider = BIT_CELL_MAX; wider > *cell; wider -= 1)
+    if (pack_fields (fields, n_fields, avail, wider, row_of) == n_rows)
+      {
+        *cell = wider;
         break;
-    }
-  memcpy (row_of, best_row_of, n_fields * sizeof (guint));
-  *cell = best_cell;
-  return best_rows;
+      }
+  return pack_fields (fields, n_fields, avail, *cell, row_of);
+}
+
+/* A generous guess at the height of wrapped body text, so that the
+ * scene is made tall enough for its narration rather than cut off. */
+static double
+text_height (const char *text,
+             double      width)
+{
+  guint per_line = MAX (20, width / (BODY_SIZE * 0.55));
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  guint n_lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    n_lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+  return n_lines * BODY_SIZE * 1.4;
 }
 
 /* How many rows the bit splitter takes at this width. */
@@ -471,7 +491,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   width = MAX (width, MAX (900, 2 * MARGIN + 2 * END_COLUMN + MAX (1, n_columns - 2) * (TABLE_COLUMN_MIN + 20) + 20));
   needed = top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
-    + 26 + 46 + slice_h + 8 + 2 * 34 + 16 + 26.0 * MAX (1, n_steps - arithmetic_first) + 12 + 54 + 60;
+    + 26 + 46 + slice_h + 8 + 2 * 34 + 16 + 26.0 * MAX (1, n_steps - arithmetic_first) + 12 + 54
+    + MAX (60, text_height (state->narration, width - 2 * MARGIN)) + 8;
   height = MAX (height, needed);
   scene = osl_scene_new (width, height, state->title);
   if (!compact)

@@ -262,6 +262,44 @@ test_paste_ostep (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Only with OSL_SCREENSHOT_DIR: every preset, fully stepped, in each
+ * theme at 100 % and 200 %, for a person to judge. */
+static void
+test_themes_and_zoom (void)
+{
+  static const char *themes[] = { "light", "dark", "high-contrast" };
+  static const struct { const char *name; guint steps; } presets[] = {
+    { "lecture-example", 3 }, { "entry-size", 3 }, { "tlb", 2 }, { "page-fault", 6 },
+    { "swapping", 14 }, { "shared-memory", 8 }, { "read-only", 5 }, { "nx", 5 },
+    { "large-pages", 2 }, { "canonical", 1 }, { "ept", 24 }, { "textbook", 3 }, { "memory-map", 0 },
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (g_getenv ("OSL_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("OSL_SCREENSHOT_DIR is not set");
+      return;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint z = 1; z <= 2; z++)
+      {
+        g_settings_set_string (settings, "theme", themes[t]);
+        g_settings_set_double (settings, "zoom", z);
+        for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+          {
+            g_autofree char *state = g_strconcat ("preset:", presets[p].name, NULL);
+            g_autofree char *name = g_strdup_printf ("%s-%s-%u00", presets[p].name, themes[t], z);
+
+            g_assert_true (osl_page_show_state (OSL_PAGE (page), state));
+            for (guint s = 0; s < presets[p].steps; s++)
+              osl_page_step_forward (OSL_PAGE (page));
+            keep_screenshot (name);
+          }
+      }
+  g_settings_set_string (settings, "theme", "light");
+  g_settings_set_double (settings, "zoom", 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/map-and-unmap", test_map_and_unmap);
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
   g_test_add_func ("/memory-page/paste-ostep", test_paste_ostep);
+  g_test_add_func ("/memory-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
