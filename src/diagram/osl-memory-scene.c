@@ -24,8 +24,9 @@
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
 
 /* Field colours, top level first; the offset always gets the last one
- * and the sign extension is grey with stripes. Each field also carries
- * its name, so colour is never the only cue. */
+ * and the sign extension is grey. Each field also carries its name, so
+ * colour is never the only cue; the grey bits are plain rather than
+ * striped because 16 striped cells cost 8 % of a 4K walk frame. */
 static const OslColor field_colors[] = {
   OSL_COLOR_ORANGE, OSL_COLOR_SKY_BLUE, OSL_COLOR_GREEN, OSL_COLOR_PURPLE, OSL_COLOR_BLUE,
 };
@@ -246,7 +247,6 @@ add_bit_splitter (OslScene              *scene,
           node->radius = 2;
           node->font_size = CLAMP (cell * 0.8, 15, 18);
           node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_CLICKABLE;
-          node->pattern = color == OSL_COLOR_MUTED ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID;
           osl_scene_node_set_role (node, "bit");
           osl_scene_node_set_target (node, bit_target);
           osl_scene_node_set_tooltip (node, bit_tip);
