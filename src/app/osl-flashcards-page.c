@@ -295,7 +295,7 @@ show_card (OslFlashcardsPage *self)
   gtk_label_set_text (self->meta_label, meta);
   gtk_label_set_markup (self->question_label, question);
   /* Larger than body text: a card is read from a distance too. */
-  wrapped = g_strdup_printf ("<span size=\"x-large\">%s</span>", answer);
+  wrapped = g_strdup_printf ("<span size=\"xx-large\">%s</span>", answer);
   gtk_label_set_markup (self->answer_label, wrapped);
   note = card->note != NULL ? g_strdup_printf (_("Note: %s"), card->note) : NULL;
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
@@ -416,18 +416,18 @@ create_rating_buttons (OslFlashcardsPage *self)
 
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), number);
-      gtk_widget_add_css_class (label, "title-3");
+      gtk_widget_add_css_class (label, "title-1");
       gtk_box_append (GTK_BOX (box), label);
       label = gtk_label_new (_(rating_words[rating]));
+      gtk_widget_add_css_class (label, "title-4");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (box), label);
       self->rating_delays[rating] = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->rating_delays[rating], "caption");
       gtk_widget_add_css_class (self->rating_delays[rating], "dim-label");
       gtk_box_append (GTK_BOX (box), self->rating_delays[rating]);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_tooltip_text (button, _(rating_tooltips[rating]));
       /* Failures in warm colours, passes in cool ones, and the words say

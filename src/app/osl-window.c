@@ -12,6 +12,7 @@
 #include "osl-export-dialog.h"
 #include "osl-flashcards-page.h"
 #include "osl-memory-page.h"
+#include "osl-sched-page.h"
 #include "osl-page.h"
 #include "osl-theme.h"
 #include "osl-view-page.h"
@@ -52,7 +53,7 @@ static const struct
   PageNewFunc  create;
 } pages[] = {
   /* scheduling */
-  { "scheduling", N_("Scheduling"), NULL },
+  { "scheduling", N_("Scheduling"), osl_sched_page_new },
 
   /* memory */
   { "memory", N_("Memory"), osl_memory_page_new },

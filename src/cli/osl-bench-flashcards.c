@@ -108,8 +108,7 @@ osl_bench_flashcards (OslBench *bench)
   g_clear_pointer (&log_text, g_free);
 
   start = osl_bench_now_ms ();
-  deck = osl_deck_load (deck_path, NULL);
-  log = osl_review_log_open (log_path, NULL);
+  osl_review_open_deck_and_log (deck_path, log_path, &deck, &log, NULL);
   osl_fsrs_params_init (&params);
   params.enable_fuzz = TRUE;
   session = osl_review_session_new (deck, &params);

@@ -30,6 +30,7 @@ gboolean osl_bench_is_quick   (OslBench   *bench);
 void    osl_bench_ostep_scheduler         (OslBench *bench);
 
 void    osl_bench_sched_run   (OslBench   *bench);
+void    osl_bench_sched_frame (OslBench   *bench);
 /* memory */
 /* ostep */
 void    osl_bench_ostep_paging_multilevel (OslBench *bench);

@@ -138,6 +138,7 @@ static const OslBenchFunc benchmarks[] = {
   osl_bench_ostep_scheduler,
 
   osl_bench_sched_run,
+  osl_bench_sched_frame,
   /* memory */
   /* ostep */
   osl_bench_ostep_paging_multilevel,

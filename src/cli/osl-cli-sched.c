@@ -85,7 +85,8 @@ print_stats (OslSchedRun *run)
   g_print ("%s %u   %s %u   %s %.2f %s\n", _("Length"), stats->length, _("context switches"),
            stats->switches, _("throughput"), stats->throughput, _("processes per 100 ticks"));
   for (guint c = 0; c < scenario->n_cpus; c++)
-    g_print (_("CPU %u busy in user mode %.1f %%\n"), c, 100 * stats->utilisation[c]);
+    g_print (_("CPU %u: user mode %.1f %%, kernel (context switches) %.1f %%\n"), c,
+             100 * stats->utilisation[c], 100 * stats->kernel_share[c]);
 }
 
 static JsonNode *

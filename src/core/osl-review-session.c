@@ -15,6 +15,16 @@
 
 #include "osl-review-session.h"
 
+/* What choosing the next card reads, packed: scanning 100,000 cards
+ * must stay well under a millisecond, so it touches 24 bytes per card,
+ * not the whole progress record. */
+typedef struct
+{
+  gint64        due;
+  gint64        first_review;
+  OslFsrsState  state;
+} QueueKey;
+
 struct _OslReviewSession
 {
   OslDeck       *deck;           /* borrowed: the page owns the deck */
@@ -22,6 +32,7 @@ struct _OslReviewSession
   GTimeZone     *time_zone;
   guint          new_per_day;
   GArray        *progress;       /* of OslCardProgress, one per deck card */
+  GArray        *keys;           /* of QueueKey, in step with progress */
   GArray        *answer_times;   /* of gint64: live answers, oldest first */
 };
 
@@ -37,7 +48,9 @@ osl_review_session_new (OslDeck             *deck,
   session->new_per_day = OSL_REVIEW_NEW_PER_DAY;
   session->progress = g_array_new (FALSE, TRUE, sizeof (OslCardProgress));
   session->answer_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  session->keys = g_array_new (FALSE, TRUE, sizeof (QueueKey));
   g_array_set_size (session->progress, osl_deck_get_n_cards (deck));
+  g_array_set_size (session->keys, osl_deck_get_n_cards (deck));
   return session;
 }
 
@@ -48,6 +61,7 @@ osl_review_session_free (OslReviewSession *session)
     return;
   g_time_zone_unref (session->time_zone);
   g_array_unref (session->progress);
+  g_array_unref (session->keys);
   g_array_unref (session->answer_times);
   g_free (session);
 }
@@ -84,6 +98,7 @@ void
 osl_review_session_card_added (OslReviewSession *session)
 {
   g_array_set_size (session->progress, osl_deck_get_n_cards (session->deck));
+  g_array_set_size (session->keys, osl_deck_get_n_cards (session->deck));
 }
 
 static OslCardProgress *
@@ -91,6 +106,18 @@ progress_at (OslReviewSession *session,
              guint             card)
 {
   return &g_array_index (session->progress, OslCardProgress, card);
+}
+
+static void
+sync_key (OslReviewSession      *session,
+          const OslCardProgress *progress)
+{
+  guint card = progress - (const OslCardProgress *) session->progress->data;
+  QueueKey *key = &g_array_index (session->keys, QueueKey, card);
+
+  key->due = progress->fsrs.due;
+  key->first_review = progress->first_review;
+  key->state = progress->fsrs.state;
 }
 
 /* The only place where the 1–5 scale says more than the FSRS grade. */
@@ -127,6 +154,7 @@ apply_answer (OslReviewSession *session,
   requeue_near_miss (&next, time, rating);
   progress->fsrs = next;
   progress->last_rating = rating;
+  sync_key (session, progress);
 }
 
 /* Maps each card id the log knows to the deck's index, or -1 for cards
@@ -166,6 +194,8 @@ osl_review_session_replay (OslReviewSession *session,
 
   g_array_set_size (session->progress, 0);
   g_array_set_size (session->progress, osl_deck_get_n_cards (session->deck));
+  g_array_set_size (session->keys, 0);
+  g_array_set_size (session->keys, osl_deck_get_n_cards (session->deck));
   g_array_set_size (session->answer_times, 0);
   for (guint i = 0; i < n_entries; i++)
     {
@@ -228,6 +258,7 @@ osl_review_session_take_back (OslReviewSession *session,
     g_array_prepend_val (chain, i);
   progress = progress_at (session, card);
   memset (progress, 0, sizeof *progress);
+  sync_key (session, progress);
   for (guint i = 0; i < chain->len; i++)
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (log, g_array_index (chain, guint32, i));
@@ -353,32 +384,32 @@ osl_review_session_next_card (OslReviewSession *session,
   gint64 learning_due = G_MAXINT64, review_due = G_MAXINT64;
   guint introduced = 0;
   OslCard **cards = osl_deck_peek_cards (session->deck);
-  const OslCardProgress *all = (const OslCardProgress *) session->progress->data;
+  const QueueKey *keys = (const QueueKey *) session->keys->data;
 
-  for (guint i = 0; i < session->progress->len; i++)
+  /* Suspension is looked up only for a card that would win so far:
+   * whether a loser is suspended changes nothing. */
+  for (guint i = 0; i < session->keys->len; i++)
     {
-      const OslCardProgress *progress = &all[i];
+      const QueueKey *key = &keys[i];
 
-      if (progress->first_review >= day_start)
+      if (key->first_review >= day_start)
         introduced++;
-      if (cards[i]->suspended)
-        continue;
-      if (progress->fsrs.state == OSL_FSRS_NEW)
+      if (key->state == OSL_FSRS_NEW)
         {
-          if (fresh < 0)
+          if (fresh < 0 && !cards[i]->suspended)
             fresh = i;
         }
-      else if (is_learning (progress))
+      else if (key->state == OSL_FSRS_LEARNING || key->state == OSL_FSRS_RELEARNING)
         {
-          if (progress->fsrs.due < learning_due)
+          if (key->due < learning_due && !cards[i]->suspended)
             {
-              learning_due = progress->fsrs.due;
+              learning_due = key->due;
               learning = i;
             }
         }
-      else if (progress->fsrs.due < review_due)
+      else if (key->due < review_due && !cards[i]->suspended)
         {
-          review_due = progress->fsrs.due;
+          review_due = key->due;
           review = i;
         }
     }
@@ -478,4 +509,55 @@ osl_review_format_delay (gint64 delay_ms)
   if (days < 365)
     return g_strdup_printf (_("%.1f mo"), days / 30.4);
   return g_strdup_printf (_("%.1f yr"), days / 365.25);
+}
+
+typedef struct
+{
+  const char   *path;
+  OslReviewLog *log;
+  GError       *error;
+} LogJob;
+
+static gpointer
+open_log_thread (gpointer data)
+{
+  LogJob *job = data;
+
+  job->log = osl_review_log_open (job->path, &job->error);
+  return NULL;
+}
+
+/**
+ * osl_review_open_deck_and_log:
+ * @deck: (out): the deck
+ * @log: (out): its review log
+ *
+ * Reads a deck and its review log at the same time: they are
+ * independent, and a big collection loads in half the time on two cores.
+ *
+ * Returns: %FALSE with @error set when either cannot be read
+ */
+gboolean
+osl_review_open_deck_and_log (const char    *deck_path,
+                              const char    *log_path,
+                              OslDeck      **deck,
+                              OslReviewLog **log,
+                              GError       **error)
+{
+  LogJob job = { log_path, NULL, NULL };
+  GThread *thread = g_thread_new ("osl-review-log", open_log_thread, &job);
+  g_autoptr(GError) deck_error = NULL;
+
+  *deck = osl_deck_load (deck_path, &deck_error);
+  g_thread_join (thread);
+  if (*deck == NULL || job.log == NULL)
+    {
+      g_clear_pointer (deck, osl_deck_free);
+      g_clear_pointer (&job.log, osl_review_log_free);
+      g_propagate_error (error, deck_error != NULL ? g_steal_pointer (&deck_error) : g_steal_pointer (&job.error));
+      g_clear_error (&job.error);
+      return FALSE;
+    }
+  *log = job.log;
+  return TRUE;
 }

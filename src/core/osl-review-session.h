@@ -75,6 +75,11 @@ gint64                 osl_review_session_day_start       (OslReviewSession    *
                                                            gint64               now);
 
 char                  *osl_review_format_delay            (gint64               delay_ms);
+gboolean               osl_review_open_deck_and_log       (const char          *deck_path,
+                                                           const char          *log_path,
+                                                           OslDeck            **deck,
+                                                           OslReviewLog       **log,
+                                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OslReviewSession, osl_review_session_free)
 

@@ -26,6 +26,27 @@ struct _OslSchedRun
   OslSchedStats    *stats;
 };
 
+/* A guess of the run's length, so that the Gantt chart is allocated
+ * once: the busier of the CPUs (shared) and the device. */
+static guint
+estimated_ticks (const OslSchedScenario *scenario)
+{
+  guint64 cpu = 0, io = 0;
+
+  for (guint i = 0; i < scenario->processes->len; i++)
+    {
+      const OslSchedProcess *process = g_ptr_array_index (scenario->processes, i);
+
+      for (guint b = 0; b < process->bursts->len; b++)
+        {
+          const OslBurst *burst = &g_array_index (process->bursts, OslBurst, b);
+
+          *(burst->kind == OSL_BURST_CPU ? &cpu : &io) += burst->length;
+        }
+    }
+  return MIN (MAX (cpu / scenario->n_cpus, io) + 64, OSL_SCHED_MAX_TICKS);
+}
+
 static gsize
 state_bytes (const OslSchedState *state)
 {
@@ -67,9 +88,10 @@ osl_sched_run_new (OslSchedScenario  *scenario,
   run = g_new0 (OslSchedRun, 1);
   run->scenario = scenario;
   run->n_columns = scenario->n_cpus + 1;
-  run->slots = g_array_new (FALSE, FALSE, sizeof (OslSchedSlot));
+  run->slots = g_array_sized_new (FALSE, FALSE, sizeof (OslSchedSlot),
+                                  estimated_ticks (scenario) * run->n_columns);
   run->events = g_array_sized_new (FALSE, FALSE, sizeof (OslSchedEvent), 8 * scenario->processes->len);
-  run->event_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->event_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), estimated_ticks (scenario) + 2);
   run->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) osl_sched_state_free);
 
   g_array_append_val (run->event_starts, run->events->len);
@@ -235,7 +257,10 @@ osl_sched_stats_new_from_state (const OslSchedState *state)
   stats->avg_turnaround = n_done > 0 ? sum_turnaround / n_done : 0;
   stats->avg_wait = n_done > 0 ? sum_wait / n_done : 0;
   for (guint c = 0; c < state->scenario->n_cpus; c++)
-    stats->utilisation[c] = state->now > 0 ? (double) state->cpus[c].user_ticks / state->now : 0;
+    {
+      stats->utilisation[c] = state->now > 0 ? (double) state->cpus[c].user_ticks / state->now : 0;
+      stats->kernel_share[c] = state->now > 0 ? (double) state->cpus[c].kernel_ticks / state->now : 0;
+    }
   stats->throughput = state->now > 0 ? 100.0 * n_done / state->now : 0;
   return stats;
 }

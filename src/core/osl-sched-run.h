@@ -34,6 +34,7 @@ typedef struct
   double             avg_turnaround;
   double             avg_wait;
   double             utilisation[OSL_SCHED_MAX_CPUS]; /* user-mode share, 0 … 1 */
+  double             kernel_share[OSL_SCHED_MAX_CPUS]; /* context switching, 0 … 1 */
   double             throughput;      /* processes per 100 ticks */
   guint              switches;
 } OslSchedStats;

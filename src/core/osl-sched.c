@@ -953,6 +953,9 @@ finish_cpu_tick (OslSchedState *state,
           return;
         }
       emit (state, events, OSL_EVENT_IO_REQUEST, process, cpu_number, state->io_queue.length, 0);
+      /* With -S, mlfq.py also charges a slice that ends with the I/O
+       * after resetting it, so an allotment of 1 still demotes; OS Lens
+       * keeps the level, as the option means. */
       if (state->scenario->policy == OSL_SCHED_MLFQ && state->scenario->io_keeps_priority)
         reset_level (state, process, proc->level);
       else if (quantum && proc->slice_left == 0)

@@ -117,14 +117,18 @@ add_figure (OslScene   *scene,
   node->text_color = OSL_COLOR_MUTED;
 }
 
-static void
+/* Returns the y below the figures: four in a row, or two rows of two
+ * when the space is narrow (high zoom). */
+static double
 add_figures (OslScene             *scene,
              const OslReviewStats *stats,
              double                y,
              double                width)
 {
   guint cards = stats->suspended;
-  double w = (width - 2 * MARGIN - 3 * 20) / 4;
+  guint per_row = width >= 1000 ? 4 : 2;
+  double w = (width - 2 * MARGIN - (per_row - 1) * 20) / per_row;
+  double x[4], fy[4];
   g_autofree char *n_cards = NULL, *streak = NULL, *retention = NULL, *answers = NULL;
   g_autofree char *retention_tip = NULL;
 
@@ -138,23 +142,31 @@ add_figures (OslScene             *scene,
   retention_tip = g_strdup_printf (_("Of %u answers in the last 30 days to cards last seen on an earlier day, %u were rated 3 or better. The scheduler aims at 90 %%."),
                                    stats->retention_total, stats->retention_passed);
   answers = g_strdup_printf ("%u", stats->answers);
-  add_figure (scene, "figure-cards", MARGIN, y, w, n_cards, _("cards in the deck"),
+  for (guint i = 0; i < 4; i++)
+    {
+      x[i] = MARGIN + (i % per_row) * (w + 20);
+      fy[i] = y + (i / per_row) * (104 + 16);
+    }
+  add_figure (scene, "figure-cards", x[0], fy[0], w, n_cards, _("cards in the deck"),
               _("All cards, suspended ones included."));
-  add_figure (scene, "figure-streak", MARGIN + (w + 20), y, w, streak, _("streak"),
+  add_figure (scene, "figure-streak", x[1], fy[1], w, streak, _("streak"),
               _("Days in a row with at least one answer; today counts once you answer."));
-  add_figure (scene, "figure-retention", MARGIN + 2 * (w + 20), y, w, retention,
+  add_figure (scene, "figure-retention", x[2], fy[2], w, retention,
               _("true retention, 30 days"), retention_tip);
-  add_figure (scene, "figure-answers", MARGIN + 3 * (w + 20), y, w, answers, _("answers in all"),
+  add_figure (scene, "figure-answers", x[3], fy[3], w, answers, _("answers in all"),
               _("Every rating given, undone ones not counted."));
+  return fy[3] + 104;
 }
 
-static void
+static double
 add_mastery_bar (OslScene             *scene,
                  const OslReviewStats *stats,
                  double                y,
                  double                width)
 {
-  double bar_w = width - 2 * MARGIN, x = MARGIN, legend_x = MARGIN;
+  double bar_w = width - 2 * MARGIN, x = MARGIN;
+  guint per_row = bar_w >= 5 * 220 ? 5 : bar_w >= 3 * 220 ? 3 : 2;
+  double item_w = bar_w / per_row;
   guint total = 0;
   OslSceneNode *node;
 
@@ -190,17 +202,16 @@ add_mastery_bar (OslScene             *scene,
       g_autofree char *id = g_strdup_printf ("mastery-legend-%u", i);
       g_autofree char *text_id = g_strdup_printf ("mastery-legend-text-%u", i);
       g_autofree char *label = g_strdup_printf ("%s %u", _(mastery_styles[i].name), stats->mastery[i]);
+      double lx = MARGIN + (i % per_row) * item_w, ly = y + (i / per_row) * 36;
 
-      node = osl_scene_add_token (scene, id, legend_x, y + 4, 22, 22, mastery_styles[i].color,
+      node = osl_scene_add_token (scene, id, lx, ly + 4, 22, 22, mastery_styles[i].color,
                                   mastery_styles[i].pattern, NULL);
       node->radius = 4;
       osl_scene_node_set_tooltip (node, _(mastery_styles[i].meaning));
-      node = osl_scene_add_text (scene, text_id, legend_x + 30, y, 190, 30, label, 16);
+      node = osl_scene_add_text (scene, text_id, lx + 30, ly, item_w - 36, 30, label, 16);
       node->flags |= OSL_NODE_FLAG_ALIGN_START;
-      legend_x += 30 + 190 + 20;
-      if (legend_x + 220 > MARGIN + bar_w)
-        legend_x = MARGIN;
     }
+  return y + ((OSL_N_MASTERY_LEVELS + per_row - 1) / per_row) * 36;
 }
 
 /* How far a cell's colour goes from the surface to full green. */
@@ -213,7 +224,7 @@ heat_level (guint count,
   return 0.3 + 0.7 * MIN (1.0, (double) count / MAX (max, 1));
 }
 
-static void
+static double
 add_heatmap (OslScene             *scene,
              const OslReviewStats *stats,
              double                x,
@@ -266,6 +277,7 @@ add_heatmap (OslScene             *scene,
                              _("Darker green: more answers that day. The outlined square is today."), 15);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
   node->text_color = OSL_COLOR_MUTED;
+  return y + 52;
 }
 
 static void
@@ -336,18 +348,30 @@ osl_flashcards_stats_scene (const OslReviewStats *stats,
   g_autofree char *title = g_strdup_printf (_("Statistics — %s"), deck_title);
   OslScene *scene;
   OslSceneNode *node;
-  double column_w;
+  double y;
 
-  width = MAX (width, 1100);
-  height = MAX (height, 700);
-  column_w = (width - 2 * MARGIN - 60) / 2;
+  /* Wide: heatmap and forecast side by side. Narrow (high zoom, a small
+   * window): everything in one column, so text keeps its size. */
+  width = MAX (width, 600);
+  height = MAX (height, width >= 1100 ? 700 : 1240);
   scene = osl_scene_new (width, height, title);
-  node = osl_scene_add_text (scene, "title", MARGIN, 20, width - 2 * MARGIN, 40, title, 26);
-  node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
-  add_figures (scene, stats, 76, width);
-  add_mastery_bar (scene, stats, 206, width);
-  add_heatmap (scene, stats, MARGIN, 380, column_w);
-  add_forecast (scene, stats, MARGIN + column_w + 60, 380, column_w, 260);
+  /* A narrow title may take two lines. */
+  node = osl_scene_add_text (scene, "title", MARGIN, 20, width - 2 * MARGIN, width >= 1100 ? 40 : 72, title, 26);
+  node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
+  y = add_figures (scene, stats, width >= 1100 ? 76 : 108, width) + 26;
+  y = add_mastery_bar (scene, stats, y, width) + 30;
+  if (width >= 1100)
+    {
+      double column_w = (width - 2 * MARGIN - 60) / 2;
+
+      add_heatmap (scene, stats, MARGIN, y, column_w);
+      add_forecast (scene, stats, MARGIN + column_w + 60, y, column_w, 260);
+    }
+  else
+    {
+      y = add_heatmap (scene, stats, MARGIN, y, width - 2 * MARGIN) + 24;
+      add_forecast (scene, stats, MARGIN, y, width - 2 * MARGIN, 260);
+    }
   osl_scene_set_summary (scene, _("Mastery bar, answers per day, due forecast, true retention and streak."));
   return scene;
 }

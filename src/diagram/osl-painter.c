@@ -28,10 +28,10 @@ G_DEFINE_QUARK (osl-painter-error-quark, osl_painter_error)
 
 typedef struct
 {
-  cairo_t      *cr;
-  OslTheme     *theme;
-  PangoLayout  *layout;
-  double        line_scale;
+  cairo_t          *cr;
+  OslTheme         *theme;
+  double            line_scale;
+  cairo_pattern_t  *tiles[OSL_N_PATTERNS][2];   /* by pattern, dark or light ink */
 } Painter;
 
 static void
@@ -87,56 +87,44 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static void
-paint_pattern (Painter            *p,
-               const OslSceneNode *node)
-{
-  cairo_t *cr = p->cr;
-  double step = 7, extent = node->w + node->h;
+/* One repeat of a hatching, in scene units. */
+#define TILE_STEP 7.0
 
-  if (node->pattern == OSL_PATTERN_SOLID)
-    return;
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  set_source (p, osl_theme_get_text_rgb_on (p->theme, node->fill), 0.45);
-  cairo_set_line_width (cr, 1.6);
-  cairo_new_path (cr);
-  switch (node->pattern)
+static void
+draw_tile (cairo_t    *cr,
+           OslPattern  pattern)
+{
+  const double t = TILE_STEP;
+
+  switch (pattern)
     {
     case OSL_PATTERN_STRIPES:
     case OSL_PATTERN_CROSS:
-      for (double d = 0; d < extent; d += step)
+      /* Three copies of each diagonal so that the tile's edges meet. */
+      for (double k = -t; k <= t; k += t)
         {
-          cairo_move_to (cr, node->x + d, node->y);
-          cairo_line_to (cr, node->x + d - node->h, node->y + node->h);
-          if (node->pattern == OSL_PATTERN_CROSS)
+          cairo_move_to (cr, t + k, 0);
+          cairo_line_to (cr, k, t);
+          if (pattern == OSL_PATTERN_CROSS)
             {
-              cairo_move_to (cr, node->x + node->w - d, node->y);
-              cairo_line_to (cr, node->x + node->w - d + node->h, node->y + node->h);
+              cairo_move_to (cr, k, 0);
+              cairo_line_to (cr, t + k, t);
             }
         }
+      cairo_stroke (cr);
       break;
     case OSL_PATTERN_HORIZONTAL:
-      for (double d = step / 2; d < node->h; d += step)
-        {
-          cairo_move_to (cr, node->x, node->y + d);
-          cairo_line_to (cr, node->x + node->w, node->y + d);
-        }
+      cairo_move_to (cr, 0, t / 2);
+      cairo_line_to (cr, t, t / 2);
+      cairo_stroke (cr);
       break;
     case OSL_PATTERN_VERTICAL:
-      for (double d = step / 2; d < node->w; d += step)
-        {
-          cairo_move_to (cr, node->x + d, node->y);
-          cairo_line_to (cr, node->x + d, node->y + node->h);
-        }
+      cairo_move_to (cr, t / 2, 0);
+      cairo_line_to (cr, t / 2, t);
+      cairo_stroke (cr);
       break;
     case OSL_PATTERN_DOTS:
-      for (double dy = step / 2; dy < node->h; dy += step)
-        for (double dx = step / 2 + (fmod (dy, 2 * step) > step ? step / 2 : 0); dx < node->w; dx += step)
-          {
-            cairo_move_to (cr, node->x + dx + 1.3, node->y + dy);
-            cairo_arc (cr, node->x + dx, node->y + dy, 1.3, 0, 2 * G_PI);
-          }
+      cairo_arc (cr, t / 2, t / 2, 1.3, 0, 2 * G_PI);
       cairo_fill (cr);
       break;
     case OSL_PATTERN_SOLID:
@@ -144,14 +132,91 @@ paint_pattern (Painter            *p,
     default:
       break;
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+}
+
+/* A hatching is one small tile repeated: filling a shape with it costs
+ * one fill, where drawing every line would cost hundreds at 4K. */
+static cairo_pattern_t *
+create_tile_pattern (Painter    *p,
+                     OslPattern  pattern,
+                     OslRgb      ink)
+{
+  double device_x = 1, device_y = 0;
+  double pixels_per_unit;
+  cairo_surface_t *surface;
+  cairo_pattern_t *tile;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+  int size;
+
+  cairo_user_to_device_distance (p->cr, &device_x, &device_y);
+  size = MAX (2, (int) ceil (TILE_STEP * hypot (device_x, device_y)));
+  pixels_per_unit = size / TILE_STEP;
+
+  surface = cairo_surface_create_similar (cairo_get_target (p->cr), CAIRO_CONTENT_COLOR_ALPHA, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, pixels_per_unit, pixels_per_unit);
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.45);
+  cairo_set_line_width (cr, 1.6);
+  draw_tile (cr, pattern);
+  cairo_destroy (cr);
+
+  tile = cairo_pattern_create_for_surface (surface);
+  cairo_surface_destroy (surface);
+  cairo_pattern_set_extend (tile, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_scale (&matrix, pixels_per_unit, pixels_per_unit);
+  cairo_pattern_set_matrix (tile, &matrix);
+  return tile;
+}
+
+/* Fills the current path with the node's hatching, keeping the path. */
+static void
+paint_pattern (Painter            *p,
+               const OslSceneNode *node)
+{
+  OslRgb ink;
+  gboolean light_ink;
+
+  if (node->pattern == OSL_PATTERN_SOLID || node->pattern >= OSL_N_PATTERNS)
+    return;
+  ink = osl_theme_get_text_rgb_on (p->theme, node->fill);
+  light_ink = ink.red > 0.5;
+  if (p->tiles[node->pattern][light_ink] == NULL)
+    p->tiles[node->pattern][light_ink] = create_tile_pattern (p, node->pattern, ink);
+  cairo_set_source (p->cr, p->tiles[node->pattern][light_ink]);
+  cairo_fill_preserve (p->cr);
+}
+
+/* Shaping text is the dearest part of a frame, and an animation paints
+ * the same labels sixty times a second: laid-out text is kept. */
+#define LAYOUT_CACHE_SIZE 4096
+#define LAYOUT_FLAGS (OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ITALIC | OSL_NODE_FLAG_MONOSPACE | \
+                      OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_ALIGN_END | OSL_NODE_FLAG_MARKUP)
+
+/* One context for every target: with unhinted metrics, text has the same
+ * size on screen, in PNG, SVG and PDF, and at every zoom step. */
+static PangoContext *
+get_text_context (void)
+{
+  static PangoContext *context;
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
+  return context;
 }
 
 static void
-layout_text (Painter            *p,
-             const OslSceneNode *node,
-             double              width)
+configure_layout (PangoLayout        *layout,
+                  const OslSceneNode *node,
+                  double              width)
 {
   g_autoptr(PangoFontDescription) font = NULL;
   PangoAlignment alignment = PANGO_ALIGN_CENTER;
@@ -162,23 +227,43 @@ layout_text (Painter            *p,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   if (node->flags & OSL_NODE_FLAG_ITALIC)
     pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-  pango_layout_set_font_description (p->layout, font);
+  pango_layout_set_font_description (layout, font);
 
   if (node->flags & OSL_NODE_FLAG_ALIGN_START)
     alignment = PANGO_ALIGN_LEFT;
   else if (node->flags & OSL_NODE_FLAG_ALIGN_END)
     alignment = PANGO_ALIGN_RIGHT;
-  pango_layout_set_alignment (p->layout, alignment);
-  pango_layout_set_width (p->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (p->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
   if (node->flags & OSL_NODE_FLAG_MARKUP)
-    pango_layout_set_markup (p->layout, node->text, -1);
+    pango_layout_set_markup (layout, node->text, -1);
   else
-    {
-      pango_layout_set_attributes (p->layout, NULL);
-      pango_layout_set_text (p->layout, node->text, -1);
-    }
+    pango_layout_set_text (layout, node->text, -1);
+}
+
+static PangoLayout *
+get_layout (const OslSceneNode *node,
+            double              width)
+{
+  static GHashTable *cache;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  key = g_strdup_printf ("%x %.3f %.3f %s", node->flags & LAYOUT_FLAGS, node->font_size, width, node->text);
+  layout = g_hash_table_lookup (cache, key);
+  if (layout != NULL)
+    return layout;
+  /* Tweens make new sizes every frame; start afresh rather than grow. */
+  if (g_hash_table_size (cache) >= LAYOUT_CACHE_SIZE)
+    g_hash_table_remove_all (cache);
+  layout = pango_layout_new (get_text_context ());
+  configure_layout (layout, node, width);
+  g_hash_table_insert (cache, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 static void
@@ -191,19 +276,20 @@ paint_text_in (Painter            *p,
 {
   double padding = node->kind == OSL_NODE_TEXT ? 0 : TEXT_PADDING;
   int text_width, text_height;
+  PangoLayout *layout;
   double top;
 
   if (node->text == NULL || *node->text == '\0')
     return;
-  layout_text (p, node, w - 2 * padding);
-  pango_layout_get_pixel_size (p->layout, &text_width, &text_height);
+  layout = get_layout (node, w - 2 * padding);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
   if (node->flags & OSL_NODE_FLAG_VALIGN_TOP)
     top = y + padding;
   else
     top = y + (h - text_height) / 2;
   set_source (p, text_rgb (p, node), 1.0);
   cairo_move_to (p->cr, x + padding, top);
-  pango_cairo_show_layout (p->cr, p->layout);
+  pango_cairo_show_layout (p->cr, layout);
 }
 
 static void
@@ -381,9 +467,7 @@ osl_painter_paint (OslScene *scene,
                    cairo_t  *cr,
                    double    scale)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  cairo_font_options_t *options;
-  Painter p = { cr, theme, NULL, osl_theme_get_line_scale (theme) };
+  Painter p = { cr, theme, osl_theme_get_line_scale (theme), { { NULL } } };
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
@@ -391,16 +475,11 @@ osl_painter_paint (OslScene *scene,
   cairo_rectangle (cr, 0, 0, osl_scene_get_width (scene), osl_scene_get_height (scene));
   cairo_fill (cr);
 
-  layout = pango_cairo_create_layout (cr);
-  /* Unhinted metrics keep text the same size at every zoom step. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  p.layout = layout;
-
   for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
     paint_node (&p, osl_scene_get_node (scene, i));
+  for (guint i = 0; i < OSL_N_PATTERNS; i++)
+    for (guint j = 0; j < 2; j++)
+      g_clear_pointer (&p.tiles[i][j], cairo_pattern_destroy);
   cairo_restore (cr);
 }
 

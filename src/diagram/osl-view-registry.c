@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "osl-memory-scene.h"
+#include "osl-sched-scene.h"
 #include "osl-view-registry.h"
 #include "osl-flashcards-scene.h"
 
@@ -32,15 +33,9 @@ osl_view_title_scene (const char *title,
   return scene;
 }
 
-static OslScene *
-scheduling_title_scene (const char *scenario_path, double width, double height, GError **error)
-{
-  return osl_view_title_scene (_("Scheduling"), _("Lecture cards 1–8"), width, height);
-}
-
 static const OslViewInfo views[] = {
   /* scheduling */
-  { "scheduling", N_("Scheduling"), scheduling_title_scene },
+  { "scheduling", N_("Scheduling"), osl_sched_scene_for_file },
 
   /* memory */
   { "memory", N_("Memory"), osl_memory_scene_for_file },

@@ -343,6 +343,32 @@ test_kill_mid_write (Fixture       *fixture,
 }
 
 static void
+test_open_deck_and_log (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *deck_path = g_test_build_filename (G_TEST_DIST, "..", "data", "decks",
+                                                      "virtualization-containerization.json", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+  OslDeck *deck = NULL;
+  OslReviewLog *log = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (fixture->path, "{\"format\":\"os-lens/review-log\",\"version\":1}\n"
+                                      "{\"card\":\"vc-07\",\"time\":1741003200000,\"rating\":5,\"grade\":4}\n", -1, NULL);
+  g_assert_true (osl_review_open_deck_and_log (deck_path, fixture->path, &deck, &log, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (osl_deck_get_n_cards (deck), ==, 57);
+  g_assert_cmpuint (osl_review_log_get_n_entries (log), ==, 1);
+  g_clear_pointer (&deck, osl_deck_free);
+  g_clear_pointer (&log, osl_review_log_free);
+
+  g_assert_false (osl_review_open_deck_and_log (missing, fixture->path, &deck, &log, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_null (deck);
+  g_assert_null (log);
+}
+
+static void
 test_export_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -468,6 +494,7 @@ main (int   argc,
   g_test_add ("/review-log/corrupt", Fixture, NULL, fixture_set_up, test_corrupt_log_kept_aside, fixture_tear_down);
   g_test_add ("/review-log/kill-mid-write", Fixture, NULL, fixture_set_up, test_kill_mid_write, fixture_tear_down);
   g_test_add ("/review-log/export", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
+  g_test_add ("/review-log/open-with-deck", Fixture, NULL, fixture_set_up, test_open_deck_and_log, fixture_tear_down);
   g_test_add_func ("/review-session/queue", test_queue_and_counts);
   g_test_add_func ("/review-session/statistics", test_statistics);
   g_test_add_func ("/review-session/near-miss", test_near_miss_requeue);

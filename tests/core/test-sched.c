@@ -397,6 +397,7 @@ test_context_switch_modes (void)
   g_assert_cmpint (stats->procs[1].response, ==, 4);
   g_assert_cmpuint (stats->switches, ==, 3);
   g_assert_cmpfloat_with_epsilon (stats->utilisation[0], 5.0 / 8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (stats->kernel_share[0], 3.0 / 8, 1e-9);
 }
 
 static void

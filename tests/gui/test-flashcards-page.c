@@ -49,13 +49,30 @@ save_screenshot (const char *name)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
 
-  osl_test_gui_wait (300);
+  /* Past the crossfade between modes. */
+  osl_test_gui_wait (700);
   texture = osl_test_gui_render_widget (GTK_WIDGET (window));
   g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 20);
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+/* The log in place was not a review log: the app opened anyway, kept
+ * the file aside and said so. */
+static void
+test_foreign_log_kept_aside (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "os-lens", "reviews", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gboolean kept = FALSE;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    kept |= g_str_has_prefix (name, "virtualization-containerization.jsonl.broken-");
+  g_assert_true (kept);
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "The review log could not be read"));
 }
 
 static void
@@ -144,8 +161,15 @@ main (int   argc,
   g_autofree char *data_home = g_dir_make_tmp ("osl-flashcards-XXXXXX", NULL);
   int status;
 
-  /* A fresh user: no deck copy, no review log. */
+  /* A fresh user, except that a stray file sits where the log goes. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  {
+    g_autofree char *dir = g_build_filename (data_home, "os-lens", "reviews", NULL);
+    g_autofree char *log = g_build_filename (dir, "virtualization-containerization.jsonl", NULL);
+
+    g_mkdir_with_parents (dir, 0700);
+    g_file_set_contents (log, "PK\003\004 not a review log", -1, NULL);
+  }
   gtk_test_init (&argc, &argv, NULL);
   app = osl_test_gui_start_app ();
   window = osl_test_gui_get_window (app);
@@ -155,6 +179,7 @@ main (int   argc,
   page = osl_window_get_page (window, "flashcards");
   g_assert_nonnull (page);
 
+  g_test_add_func ("/flashcards-page/foreign-log", test_foreign_log_kept_aside);
   g_test_add_func ("/flashcards-page/review", test_review_rate_and_undo);
   g_test_add_func ("/flashcards-page/modes", test_other_modes);
   g_test_add_func ("/flashcards-page/themes-and-zoom", test_themes_and_zoom);

@@ -1,0 +1,124 @@
+/* test-sched-scene.c: the scheduling diagrams put tokens where the
+ * core says the processes are
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "osl-sched-scene.h"
+
+static OslSchedRun *
+convoy_run (OslSchedPolicy policy)
+{
+  OslSchedScenario *scenario = osl_sched_scenario_new ();
+  const char *bursts[] = { "CPU 6", "CPU 2, IO 3, CPU 1", "CPU 2" };
+
+  scenario->policy = policy;
+  scenario->quantum = 2;
+  for (guint i = 0; i < G_N_ELEMENTS (bursts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%u", i + 1);
+
+      g_ptr_array_add (scenario->processes, osl_sched_process_new (name, i, bursts[i], NULL));
+    }
+  return osl_sched_run_new (scenario, NULL);
+}
+
+static gboolean
+inside (OslSceneNode *inner,
+        OslSceneNode *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->w <= outer->x + outer->w && inner->y + inner->h <= outer->y + outer->h;
+}
+
+static void
+test_tokens_follow_state (void)
+{
+  g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_FCFS);
+  g_autoptr(OslScene) at0 = osl_sched_scene_build (run, 0, 1280, 720);
+  g_autoptr(OslScene) at7 = osl_sched_scene_build (run, 7, 1280, 720);
+  g_autoptr(OslScene) end = osl_sched_scene_build (run, osl_sched_run_get_length (run), 1280, 720);
+
+  /* t = 0: P1 runs; P2 and P3 have not arrived, so they are not drawn. */
+  g_assert_true (inside (osl_scene_find (at0, "proc:0"), osl_scene_find (at0, "cpu:0")));
+  g_assert_null (osl_scene_find (at0, "proc:1"));
+  g_assert_cmpstr (osl_scene_find (at0, "proc:0")->text, ==, "P1");
+  /* FCFS: P1 runs 0–5, P2 6–7 then asks for I/O at 8; at 7 P3 waits. */
+  g_assert_true (inside (osl_scene_find (at7, "proc:1"), osl_scene_find (at7, "cpu:0")));
+  g_assert_true (inside (osl_scene_find (at7, "proc:2"), osl_scene_find (at7, "ready:0")));
+  g_assert_true (inside (osl_scene_find (at7, "proc:0"), osl_scene_find (at7, "exit")));
+  g_assert_nonnull (osl_scene_find (at7, "gantt:0:run:0"));
+  g_assert_cmpfloat (osl_scene_find (at7, "gantt:0:run:0")->w, >, 0);
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("proc:%u", p);
+
+      g_assert_true (inside (osl_scene_find (end, id), osl_scene_find (end, "exit")));
+    }
+  g_assert_cmpstr (osl_scene_find (end, "clock")->text, ==, "t = 12");
+}
+
+static void
+test_sentence_and_tween (void)
+{
+  g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_RR);
+  g_autoptr(OslScene) a = osl_sched_scene_build (run, 1, 1280, 720);
+  g_autoptr(OslScene) b = osl_sched_scene_build (run, 2, 1280, 720);
+  g_autoptr(OslScene) half = osl_scene_tween (a, b, 0.5);
+  OslSceneNode *p1a = osl_scene_find (a, "proc:0"), *p1b = osl_scene_find (b, "proc:0");
+
+  g_assert_cmpstr (osl_scene_find (b, "sentence")->text, ==,
+                   "t = 2: P1 used up its 2-tick quantum and goes to the back of the ready queue. "
+                   "P3 arrives and joins the ready queue. The scheduler dispatches P2 to CPU 0.");
+  g_assert_cmpfloat (osl_scene_find (half, "proc:0")->x, >, MIN (p1a->x, p1b->x));
+  g_assert_cmpfloat (osl_scene_find (half, "proc:0")->x, <, MAX (p1a->x, p1b->x));
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(OslSchedRun) fcfs = convoy_run (OSL_SCHED_FCFS);
+  g_autoptr(OslSchedRun) rr = convoy_run (OSL_SCHED_RR);
+  g_autoptr(OslScene) scene = osl_sched_scene_compare (fcfs, rr, 100, 1280, 720);
+
+  g_assert_nonnull (osl_scene_find (scene, "gantt0:0:run:0"));
+  g_assert_nonnull (osl_scene_find (scene, "gantt1:0:run:0"));
+  g_assert_cmpstr (osl_scene_find (scene, "diff:1:0")->text, ==, "response");
+}
+
+/* Text must stay readable on a projector: nothing below 11 px, body
+ * text at 15 px, and nothing outside the scene at 1280 × 720. */
+static void
+test_readable (void)
+{
+  g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_MLFQ);
+  g_autoptr(OslScene) scene = osl_sched_scene_build (run, 5, 1280, 720);
+
+  for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
+    {
+      OslSceneNode *node = osl_scene_get_node (scene, i);
+
+      if (node->text != NULL)
+        g_assert_cmpfloat (node->font_size, >=, 11);
+      if (node->kind != OSL_NODE_ARROW)
+        {
+          g_assert_cmpfloat (node->x + node->w, <=, osl_scene_get_width (scene) + 0.5);
+          g_assert_cmpfloat (node->y + node->h, <=, osl_scene_get_height (scene) + 0.5);
+        }
+    }
+  g_assert_cmpfloat (osl_scene_find (scene, "sentence")->font_size, >=, 15);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sched-scene/tokens-follow-state", test_tokens_follow_state);
+  g_test_add_func ("/sched-scene/sentence-and-tween", test_sentence_and_tween);
+  g_test_add_func ("/sched-scene/compare", test_compare);
+  g_test_add_func ("/sched-scene/readable", test_readable);
+  return g_test_run ();
+}
