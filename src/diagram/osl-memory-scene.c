@@ -530,7 +530,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   x = chain_x;
   cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
   if (state->config->mode == OSL_PAGING_TEXTBOOK)
-    cr3_text = g_strdup_printf (_("PDBR\n%s"), cr3);
+    /* A one-level (linear) table has a page-table base register. */
+    cr3_text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
   else
     cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
   node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);

@@ -259,6 +259,13 @@ test_paste_ostep (void)
   walk = scene ();
   g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PDBR"));
   keep_screenshot ("paste-ostep");
+  /* A linear table: one level, its base in a register. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "paging-linear-translate.py -s 1 -n 2 -a 16k -p 32k -P 1k");
+  g_signal_emit_by_name (entry, "activate");
+  g_clear_pointer (&walk, osl_scene_unref);
+  walk = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PTBR"));
+  g_assert_null (osl_scene_find (walk, "table-title-1"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
