@@ -12,6 +12,8 @@
 #include "osl-ept.h"
 #include "osl-json-file.h"
 #include "osl-memory-file.h"
+#include "osl-ostep-paging-linear.h"
+#include "osl-ostep-paging-multilevel.h"
 #include "osl-paging-private.h"
 
 /* Following tables visits at most this many of them; more is not a
@@ -413,4 +415,127 @@ osl_memory_file_save (const OslMemoryFile  *self,
   g_autoptr(JsonObject) root = to_object (self);
 
   return osl_json_file_save (path, root, error);
+}
+
+/* paging-linear-translate.py keeps its one table outside the memory it
+ * simulates (in the MMU, as far as the exercise goes); here it sits in
+ * the first page above that memory, so that the walk can read it. */
+static OslMemoryFile *
+from_ostep_linear (const char  *command_line,
+                   GArray      *addresses,
+                   char       **questions,
+                   GError     **error)
+{
+  g_auto(OslOstepPagingLinear) problem = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  OslMemoryFile *self;
+  guint64 n_pages, table;
+  guint index_bits = 0;
+
+  if (!osl_ostep_paging_linear_parse_command_line (command_line, &problem, error))
+    return NULL;
+  if (problem.page_table == NULL)
+    {
+      g_propagate_error (error, g_error_copy (problem.defect));
+      return NULL;
+    }
+  n_pages = problem.address_space_size / problem.page_size;
+  while ((G_GUINT64_CONSTANT (1) << index_bits) < n_pages)
+    index_bits++;
+  self = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  self->config.textbook.n_levels = 1;
+  self->config.textbook.index_bits[0] = MAX (index_bits, 1);
+  self->config.textbook.offset_bits = problem.page_bits;
+  self->config.textbook.entry_size = 4;
+  self->config.textbook.valid_bit = 31;
+  self->config.textbook.pfn_mask = OSL_OSTEP_LINEAR_PTE_VALID - 1;
+  if (!osl_paging_validate_textbook (&self->config.textbook, error))
+    {
+      osl_memory_file_free (self);
+      return NULL;
+    }
+  table = (problem.physical_memory_size + problem.page_size - 1) / problem.page_size * problem.page_size;
+  self->config.cr3 = table;
+  for (guint i = 0; i < problem.n_pages; i++)
+    osl_phys_mem_write (self->mem, table + 4 * (guint64) i, 4, problem.page_table[i]);
+  for (guint i = 0; i < problem.n_addresses; i++)
+    if (problem.addresses[i] >= 0 && problem.addresses[i] < problem.address_space_size)
+      {
+        guint64 va = problem.addresses[i];
+
+        g_array_append_val (addresses, va);
+      }
+  osl_ostep_paging_linear_print (&problem, FALSE, out, NULL);
+  *questions = g_strdup (out->str);
+  return self;
+}
+
+/* paging-multilevel-translate.py fills all of its 4 KiB memory; the
+ * page directory starts at PDBR × 32. */
+static OslMemoryFile *
+from_ostep_multilevel (const char  *command_line,
+                       GArray      *addresses,
+                       char       **questions,
+                       GError     **error)
+{
+  g_auto(OslOstepPagingMultilevel) problem = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  OslMemoryFile *self;
+
+  if (!osl_ostep_paging_multilevel_parse_command_line (command_line, &problem, error))
+    return NULL;
+  self = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  self->config.textbook.n_levels = 2;
+  self->config.textbook.index_bits[0] = 5;
+  self->config.textbook.index_bits[1] = 5;
+  self->config.textbook.offset_bits = 5;
+  self->config.textbook.entry_size = 1;
+  self->config.textbook.valid_bit = 7;
+  self->config.textbook.pfn_mask = OSL_OSTEP_MULTILEVEL_ENTRY_UNUSED;
+  self->config.cr3 = (guint64) problem.pdbr * OSL_OSTEP_MULTILEVEL_PAGE_SIZE;
+  for (guint pa = 0; pa < OSL_OSTEP_MULTILEVEL_MEMORY_SIZE; pa++)
+    osl_phys_mem_write_u8 (self->mem, pa, problem.memory[pa]);
+  for (guint i = 0; i < problem.n_addresses; i++)
+    {
+      guint64 va = problem.addresses[i];
+
+      g_array_append_val (addresses, va);
+    }
+  osl_ostep_paging_multilevel_print (&problem, FALSE, out, NULL);
+  *questions = g_strdup (out->str);
+  return self;
+}
+
+/**
+ * osl_memory_file_new_from_ostep:
+ * @command_line: a pasted invocation of paging-linear-translate.py or
+ *   paging-multilevel-translate.py, options and seed included
+ * @addresses: (out): a new GArray of guint64, the addresses to translate
+ * @questions: (out): what the simulator prints without -c
+ *
+ * Builds the memory the simulator draws, in textbook mode, so that each
+ * of its questions can be walked.
+ */
+OslMemoryFile *
+osl_memory_file_new_from_ostep (const char  *command_line,
+                                GArray     **addresses,
+                                char       **questions,
+                                GError     **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  OslMemoryFile *self;
+
+  if (strstr (command_line, "paging-multilevel-translate") != NULL)
+    self = from_ostep_multilevel (command_line, found, questions, error);
+  else if (strstr (command_line, "paging-linear-translate") != NULL)
+    self = from_ostep_linear (command_line, found, questions, error);
+  else
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("The command runs neither paging-linear-translate.py nor paging-multilevel-translate.py."));
+      return NULL;
+    }
+  if (self != NULL)
+    *addresses = g_steal_pointer (&found);
+  return self;
 }

@@ -279,11 +279,14 @@ phys_mask (const OslPagingConfig *config)
   return BITS (CLAMP (config->maxphyaddr, 32, 52) - 1, 0);
 }
 
-/* The bits SDM chapter 4 reserves in this entry (which is present). */
+/* The bits SDM chapter 4 reserves in this entry (which is present).
+ * @above_maxphyaddr is ADDRESS_MASK & ~phys_mask (config), which the
+ * walk works out once rather than at every level. */
 static guint64
 reserved_bits (const OslPagingConfig *config,
                const Level           *level,
-               gboolean               large)
+               gboolean               large,
+               guint64                above_maxphyaddr)
 {
   guint64 mask = 0;
 
@@ -297,7 +300,7 @@ reserved_bits (const OslPagingConfig *config,
       return mask;
     }
 
-  mask = ADDRESS_MASK & ~phys_mask (config);
+  mask = above_maxphyaddr;
   if (level->from_register)
     return mask | BITS (2, 1) | BITS (8, 5) | NX_BIT;
   if (!config->nxe)
@@ -484,9 +487,11 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   const Level *levels;
   guint n_levels, error_bits = access_error_bits (config, access);
   gboolean may_write = TRUE, may_user = TRUE, no_execute = FALSE;
-  guint64 table;
+  guint64 table, above_maxphyaddr;
   OslWalkStep *step = NULL;
   OslFaultCause cause;
+  gboolean is_32bit;
+  guint entry_size;
 
   /* Only the header is reset here, each step as it is used: clearing
    * all six steps costs more than the rest of a walk. */
@@ -516,6 +521,9 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
 
   levels = get_levels (config->mode, &n_levels);
   table = table_base_from_cr3 (config);
+  is_32bit = is_32bit_mode (config->mode);
+  entry_size = is_32bit ? 4 : 8;
+  above_maxphyaddr = ADDRESS_MASK & ~phys_mask (config);
   for (guint i = 0; i < n_levels; i++)
     {
       const Level *level = &levels[i];
@@ -529,7 +537,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       step->shift = level->shift;
       step->index_bits = level->bits;
       step->index = (va >> level->shift) & BITS (level->bits - 1, 0);
-      step->entry_size = is_32bit_mode (config->mode) ? 4 : 8;
+      step->entry_size = entry_size;
       step->entry_pa = table + (guint64) step->index * step->entry_size;
       step->from_register = level->from_register;
       step->flags = 0;
@@ -551,7 +559,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       /* PS is ignored without CR4.PSE in 32-bit paging. */
       large = level->large_page != 0 && (step->entry & PS_BIT) && config->mode != OSL_PAGING_X86_32;
       leaf = large || i == n_levels - 1;
-      rsvd = step->entry & reserved_bits (config, level, large);
+      rsvd = step->entry & reserved_bits (config, level, large, above_maxphyaddr);
       if (rsvd != 0)
         {
           walk->reserved_mask = rsvd;
@@ -581,7 +589,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
         }
       if (!level->from_register)
         set_flags_in_entry (mem, step, OSL_PTE_A);
-      table = is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
+      table = is_32bit ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
     }
 
   /* The leaf gets A, and D on a write, only once the access is allowed. */
