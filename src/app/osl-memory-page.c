@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-diagram-view.h"
@@ -320,7 +321,7 @@ describe_walk_step (OslMemoryPage *self)
         {
           g_autofree char *bits = osl_pf_error_code_to_string (walk->error_code);
 
-          return g_strdup_printf (_("The CPU puts 0x%" G_GINT64_MODIFIER "X in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
+          return g_strdup_printf (_("The CPU puts 0x%" PRIX64 " in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
                                   walk->va, walk->error_code, bits);
         }
       if (walk->fault == OSL_FAULT_GP)
@@ -328,9 +329,9 @@ describe_walk_step (OslMemoryPage *self)
       if (walk->fault != OSL_FAULT_NONE)
         return g_strdup (_("The guest never sees this fault: the CPU exits to the hypervisor, which fixes its EPT or stops the VM."));
       if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
-        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The textbook format has no accessed or dirty bits."),
+        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" PRIX64 ". The textbook format has no accessed or dirty bits."),
                                 walk->pa);
-      return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The CPU set A in every entry it used%s."),
+      return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" PRIX64 ". The CPU set A in every entry it used%s."),
                               walk->pa, walk->access.kind == OSL_ACCESS_WRITE ? _(" and D in the leaf, because this is a write") : "");
     }
   step = &walk->steps[self->n_shown - 1];
@@ -338,12 +339,12 @@ describe_walk_step (OslMemoryPage *self)
     return g_strdup_printf (_("The %s entry %u comes from a PDPTE register, loaded when CR3 was written: no memory reference."),
                             step->level, step->index);
   if (!(step->flags & OSL_PTE_P))
-    return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X. Its P bit is 0: the walk stops with a page fault."),
+    return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " = base + %u × %u is 0x%" PRIX64 ". Its P bit is 0: the walk stops with a page fault."),
                             self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
   if (step->leaf)
-    return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X is 0x%" G_GINT64_MODIFIER "X, a leaf: it maps a %" G_GUINT64_FORMAT " KiB page. Now the CPU checks the rights gathered on the way."),
+    return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " is 0x%" PRIX64 ", a leaf: it maps a %" PRIu64 " KiB page. Now the CPU checks the rights gathered on the way."),
                             self->n_shown, step->level, step->entry_pa, step->entry, step->page_size / 1024);
-  return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X: present, so it points to the next table. The CPU sets its A bit."),
+  return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " = base + %u × %u is 0x%" PRIX64 ": present, so it points to the next table. The CPU sets its A bit."),
                           self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
 }
 
@@ -481,7 +482,7 @@ replay_tlb (OslMemoryPage *self,
       self->va = tlb_script[i];
       self->tlb_hit = osl_tlb_translate (&self->tlb, copy, &config, self->va, access, &self->walk);
       if (self->tlb_hit)
-        g_string_printf (log, _("TLB hit: page 0x%" G_GINT64_MODIFIER "X is cached, so the PA comes at once: no walk, no memory reference, no A/D update."),
+        g_string_printf (log, _("TLB hit: page 0x%" PRIX64 " is cached, so the PA comes at once: no walk, no memory reference, no A/D update."),
                          self->va & ~(self->walk.page_size - 1));
       else
         g_string_printf (log, ngettext ("TLB miss: the CPU walks the tables (%u memory reference) and keeps the result in the least recently used TLB entry.",
@@ -730,7 +731,7 @@ build_scene (double   width,
         state.walk = NULL;
     }
   if (kind == STORY_TLB && self->tlb_hit)
-    state.va_problem = hit = g_strdup_printf (_("TLB hit: 0x%" G_GINT64_MODIFIER "X → 0x%" G_GINT64_MODIFIER "X with no page walk at all."),
+    state.va_problem = hit = g_strdup_printf (_("TLB hit: 0x%" PRIX64 " → 0x%" PRIX64 " with no page walk at all."),
                                               self->va, self->walk.pa);
   else if (state.walk == NULL && state.va_problem == NULL)
     state.va_problem = _("Press Page Down to translate the first address.");
@@ -898,7 +899,7 @@ node_activated_cb (OslMemoryPage *self,
           set_file (self, load_preset (mode_presets[OSL_PAGING_X86_64], NULL), start);
           self->story = 0;
           set_address (self, start);
-          set_narration (self, g_strdup_printf (_("0x%" G_GINT64_MODIFIER "X is a real address of this app. The tables here are the example ones, not the kernel's, so the walk shows where it would look."),
+          set_narration (self, g_strdup_printf (_("0x%" PRIX64 " is a real address of this app. The tables here are the example ones, not the kernel's, so the walk shows where it would look."),
                                                 start));
           osl_diagram_view_invalidate (self->diagram, FALSE);
         }
@@ -1177,10 +1178,10 @@ answer_ostep (const OslMemoryFile *file,
 
       osl_paging_walk (copy, &file->config, va, read, &walk);
       if (walk.fault == OSL_FAULT_NONE)
-        g_string_append_printf (text, _("VA 0x%04" G_GINT64_MODIFIER "x → PA 0x%04" G_GINT64_MODIFIER "x, value 0x%02x\n"),
+        g_string_append_printf (text, _("VA 0x%04" PRIx64 " → PA 0x%04" PRIx64 ", value 0x%02x\n"),
                                 va, walk.pa, osl_phys_mem_read_u8 (copy, walk.pa));
       else
-        g_string_append_printf (text, _("VA 0x%04" G_GINT64_MODIFIER "x → fault: the %s entry is not valid\n"),
+        g_string_append_printf (text, _("VA 0x%04" PRIx64 " → fault: the %s entry is not valid\n"),
                                 va, walk.steps[walk.n_steps - 1].level);
     }
   return g_string_free (text, FALSE);

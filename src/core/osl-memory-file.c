@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-ept.h"
@@ -152,21 +153,21 @@ store_entry (OslMemoryFile  *self,
   if (pa >= memory_limit (self) || pa + width > memory_limit (self))
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u at 0x%" G_GINT64_MODIFIER "X is outside memory, which ends at 0x%" G_GINT64_MODIFIER "X in this mode."),
+                   _("Entry %u at 0x%" PRIX64 " is outside memory, which ends at 0x%" PRIX64 " in this mode."),
                    number, pa, memory_limit (self) - 1);
       return FALSE;
     }
   if (pa % width != 0)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u at 0x%" G_GINT64_MODIFIER "X is not aligned: entries are %u bytes, so pa must be a multiple of %u."),
+                   _("Entry %u at 0x%" PRIX64 " is not aligned: entries are %u bytes, so pa must be a multiple of %u."),
                    number, pa, width, width);
       return FALSE;
     }
   if (width < 8 && (value >> (8 * width)) != 0)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u value 0x%" G_GINT64_MODIFIER "X does not fit in a %u-byte entry."),
+                   _("Entry %u value 0x%" PRIX64 " does not fit in a %u-byte entry."),
                    number, value, width);
       return FALSE;
     }
@@ -203,7 +204,7 @@ table_loop_error (guint64   entry_pa,
                   GError  **error)
 {
   g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-               _("The entry at 0x%" G_GINT64_MODIFIER "X points back to the table at 0x%" G_GINT64_MODIFIER "X, which is above it in the walk: a table loop."),
+               _("The entry at 0x%" PRIX64 " points back to the table at 0x%" PRIX64 ", which is above it in the walk: a table loop."),
                entry_pa, target);
   return FALSE;
 }
@@ -235,7 +236,7 @@ follow_tables (TableWalk  *tw,
   const OslMemoryFile *file = tw->file;
   guint width = tw->guest ? osl_paging_entry_size (&file->config) : 8;
   guint n_entries = tw->guest ? guest_table_entries (&file->config, level) : 512;
-  char *key = g_strdup_printf ("%u:%" G_GINT64_MODIFIER "x", level, table);
+  char *key = g_strdup_printf ("%u:%" PRIx64, level, table);
 
   if (g_hash_table_contains (tw->visited, key) || g_hash_table_size (tw->visited) >= MAX_TABLES)
     {
@@ -322,7 +323,7 @@ osl_memory_file_parse (const char  *data,
   if (self->config.cr3 >= memory_limit (self))
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("cr3 0x%" G_GINT64_MODIFIER "X is outside memory, which ends at 0x%" G_GINT64_MODIFIER "X in this mode."),
+                   _("cr3 0x%" PRIX64 " is outside memory, which ends at 0x%" PRIX64 " in this mode."),
                    self->config.cr3, memory_limit (self) - 1);
       return NULL;
     }

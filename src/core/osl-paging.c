@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-paging-private.h"
 
@@ -692,10 +693,10 @@ osl_walk_describe_fault (const OslWalk *walk)
   switch (walk->cause)
     {
     case OSL_FAULT_CAUSE_NOT_PRESENT:
-      return g_strdup_printf (_("#PF (error code %u): the %s entry at 0x%" G_GINT64_MODIFIER "X is not present (P = 0), so the walk stops there."),
+      return g_strdup_printf (_("#PF (error code %u): the %s entry at 0x%" PRIX64 " is not present (P = 0), so the walk stops there."),
                               walk->error_code, level, step->entry_host_pa);
     case OSL_FAULT_CAUSE_RESERVED_BIT:
-      return g_strdup_printf (_("#PF (error code %u): the %s entry 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, which must be 0."),
+      return g_strdup_printf (_("#PF (error code %u): the %s entry 0x%" PRIX64 " sets reserved bits 0x%" PRIX64 ", which must be 0."),
                               walk->error_code, level, step->entry, walk->reserved_mask);
     case OSL_FAULT_CAUSE_USER_SUPERVISOR:
       return g_strdup_printf (_("#PF (error code %u): a user-mode access reached a supervisor page (U/S = 0 at some level)."),
@@ -709,7 +710,7 @@ osl_walk_describe_fault (const OslWalk *walk)
     case OSL_FAULT_CAUSE_NON_CANONICAL:
       return g_strdup (_("#GP: the address is not canonical, so the CPU raises a general-protection fault before any walk."));
     case OSL_FAULT_CAUSE_BAD_PDPTE:
-      return g_strdup_printf (_("#GP: the PDPTE 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, so loading CR3 fails."),
+      return g_strdup_printf (_("#GP: the PDPTE 0x%" PRIX64 " sets reserved bits 0x%" PRIX64 ", so loading CR3 fails."),
                               step->entry, walk->reserved_mask);
     case OSL_FAULT_CAUSE_EPT_NOT_PRESENT:
       return g_strdup (_("EPT violation (VM exit 48): an EPT entry has R = W = X = 0, so the hypervisor takes over."));

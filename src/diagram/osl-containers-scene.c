@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "osl-containers-scene.h"
 #include "osl-docker-cli.h"
@@ -442,7 +443,7 @@ osl_containers_scene_vmx (OslVmxState state,
   osl_scene_node_set_tooltip (node, _("Where the CPU is executing now"));
 
   status = g_strdup_printf (_("<b>Step %u</b> · guest executes <tt>%s</tt> → exit reason %u (%s) · VM exits so "
-                              "far: %u · guest RIP 0x%" G_GINT64_MODIFIER "x"),
+                              "far: %u · guest RIP 0x%" PRIx64),
                             state.step + 1, info->instruction, info->exit_reason, _(info->exit_name),
                             state.exits, state.guest_rip);
   node = osl_scene_add_text (scene, "status", MARGIN, grid_y + 2 * cell_h + 70, w - 2 * MARGIN, 30, status,

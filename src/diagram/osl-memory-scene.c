@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-memory-file.h"
@@ -58,8 +59,8 @@ format_size (guint64 size)
   if (size >= 1 << 20)
     return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
   if (size >= 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), size);
+    return g_strdup_printf ("%" PRIu64 " KiB", size >> 10);
+  return g_strdup_printf (_("%" PRIu64 " bytes"), size);
 }
 
 static OslSceneNode *
@@ -254,16 +255,16 @@ add_bit_splitter (OslScene              *scene,
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110)
-        label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
+        label = g_strdup_printf ("%s\n%" PRIu64, field->name, field->value);
       else
-        label = g_strdup_printf ("%s · %u–%u\n%s = %" G_GUINT64_FORMAT,
+        label = g_strdup_printf ("%s · %u–%u\n%s = %" PRIu64,
                                  field->name, field->high, field->low, value, field->value);
       node = osl_scene_add_box (scene, id, x, row_y + 64, fw, 50, OSL_COLOR_SURFACE, label);
       node->stroke = color == OSL_COLOR_MUTED ? OSL_COLOR_BORDER : color;
       node->line_width = 3;
       node->font_size = fw < 120 ? SMALL_SIZE : BODY_SIZE;
       node->flags |= OSL_NODE_FLAG_CLICKABLE;
-      tooltip = g_strdup_printf (_("%s: bits %u–%u = %" G_GUINT64_FORMAT "; scroll here to step it"),
+      tooltip = g_strdup_printf (_("%s: bits %u–%u = %" PRIu64 "; scroll here to step it"),
                                  field->name, field->high, field->low, field->value);
       osl_scene_node_set_role (node, "field");
       osl_scene_node_set_target (node, target);
@@ -373,9 +374,9 @@ add_table_slice (OslScene                 *scene,
       guint64 pa = step->entry_host_pa + ((gint64) index - (gint64) step->index) * step->entry_size;
       guint64 value = selected ? step->entry_after : osl_phys_mem_read (state->mem, pa, step->entry_size);
       g_autofree char *id = g_strdup_printf ("row-%u-%u", column, r);
-      g_autofree char *value_text = g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", value);
+      g_autofree char *value_text = g_strdup_printf ("0x%" PRIX64, value);
       g_autofree char *text = g_strdup_printf ("%u %s", index, value_text);
-      g_autofree char *tip = g_strdup_printf (_("Entry %u at 0x%" G_GINT64_MODIFIER "X holds %s"),
+      g_autofree char *tip = g_strdup_printf (_("Entry %u at 0x%" PRIX64 " holds %s"),
                                               index, pa, value_text);
 
       node = osl_scene_add_box (scene, id, x, y + r * ROW_HEIGHT, w, ROW_HEIGHT,
@@ -437,7 +438,7 @@ add_tlb_panel (OslScene     *scene,
                double        y,
                double        w)
 {
-  g_autofree char *header = g_strdup_printf (_("TLB: %" G_GUINT64_FORMAT " hits, %" G_GUINT64_FORMAT " misses"),
+  g_autofree char *header = g_strdup_printf (_("TLB: %" PRIu64 " hits, %" PRIu64 " misses"),
                                              tlb->hits, tlb->misses);
   gint found = osl_tlb_find (tlb, va);
 
@@ -447,7 +448,7 @@ add_tlb_panel (OslScene     *scene,
       const OslTlbEntry *entry = &tlb->entries[i];
       g_autofree char *id = g_strdup_printf ("tlb-%u", i);
       g_autofree char *text = entry->valid
-        ? g_strdup_printf ("0x%08" G_GINT64_MODIFIER "X → 0x%08" G_GINT64_MODIFIER "X", entry->page, entry->frame)
+        ? g_strdup_printf ("0x%08" PRIX64 " → 0x%08" PRIX64, entry->page, entry->frame)
         : g_strdup (_("(empty)"));
       OslSceneNode *node = osl_scene_add_box (scene, id, x, y + 30 + i * 32, w, 28,
                                               (gint) i == found ? (hit ? OSL_COLOR_GREEN : OSL_COLOR_SKY_BLUE)
@@ -528,7 +529,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   /* A short walk sits in the middle rather than at the left edge. */
   chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
   x = chain_x;
-  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
+  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
   if (state->config->mode == OSL_PAGING_TEXTBOOK)
     /* A one-level (linear) table has a page-table base register. */
     cr3_text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
@@ -548,8 +549,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       guint field = MIN (first_index_field + i, n_fields - 1);
       OslColor color = field_color (&fields[field], field, n_fields);
       g_autofree char *header_id = g_strdup_printf ("table-title-%u", i);
-      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u, in a register")
-                                                                     : _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u"),
+      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" PRIX64 "\nindex %u, in a register")
+                                                                     : _("%s @ 0x%" PRIX64 "\nindex %u"),
                                                  step->level, step->table, step->index);
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
       double row_y;
@@ -582,9 +583,9 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
       g_autofree char *size = format_size (walk->page_size);
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%s)"),
+      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
                                                walk->pa & ~(walk->page_size - 1), size);
-      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
+      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
 
       /* A short slice leaves the frame too little room: it rises into
        * the headers' row. */
@@ -617,8 +618,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       g_autofree char *result = NULL;
 
       if (walk->fault == OSL_FAULT_NONE)
-        result = g_strdup_printf (ngettext ("→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory reference",
-                                            "→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory references",
+        result = g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
+                                            "→ physical address 0x%" PRIX64 ", after %u memory references",
                                             walk->n_references),
                                   walk->pa, walk->n_references);
       else
@@ -699,7 +700,7 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
       const OslEptReference *ref = &walk->refs[i];
       g_autofree char *id = g_strdup_printf ("ref-%u", ref->number);
       g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, ref->level);
-      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" G_GINT64_MODIFIER "X = 0x%" G_GINT64_MODIFIER "X"),
+      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" PRIX64 " = 0x%" PRIX64),
                                               ref->number, ref->level, ref->entry_pa, ref->entry);
 
       node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + 8) + 4, gy + ref->row * (cell_h + 8) + 4,
@@ -724,10 +725,10 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
 
     add_label (scene, "count", px, gy - 34, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
     if (current != NULL && current->guest)
-      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" G_GINT64_MODIFIER "X came from the four EPT reads before it.\nEntry: 0x%" G_GINT64_MODIFIER "X"),
+      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" PRIX64 " came from the four EPT reads before it.\nEntry: 0x%" PRIX64),
                                 current->number, current->level, current->index, current->entry_pa, current->entry);
     else if (current != NULL)
-      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" G_GINT64_MODIFIER "X.\nRead at host 0x%" G_GINT64_MODIFIER "X: 0x%" G_GINT64_MODIFIER "X"),
+      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" PRIX64 ".\nRead at host 0x%" PRIX64 ": 0x%" PRIX64),
                                 current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
     else
       detail = g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
@@ -741,7 +742,7 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
     if (n_shown >= walk->n_refs)
       {
         if (walk->guest.fault == OSL_FAULT_NONE)
-          result = g_strdup_printf (_("→ host-physical address 0x%" G_GINT64_MODIFIER "X. The data access itself would be reference %u; the count of %u leaves it out."),
+          result = g_strdup_printf (_("→ host-physical address 0x%" PRIX64 ". The data access itself would be reference %u; the count of %u leaves it out."),
                                     walk->hpa, walk->n_refs + 1, walk->n_refs);
         else
           result = osl_walk_describe_fault (&walk->guest);
@@ -786,7 +787,7 @@ osl_memory_scene_story (const OslVmStory *story,
     {
       const OslVmProcess *process = &story->processes[p];
       g_autofree char *id = g_strdup_printf ("process-%u", p);
-      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" G_GINT64_MODIFIER "X"), process->name, process->cr3);
+      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" PRIX64), process->name, process->cr3);
       double pw = (width - 2 * MARGIN - 16 * (story->n_processes - 1)) / MAX (1, story->n_processes);
       guint row = 0;
 
@@ -813,10 +814,10 @@ osl_memory_scene_story (const OslVmStory *story,
             osl_vm_story_config (story, p, &config);
             osl_paging_walk (copy, &config, slot->owner_va[o], peek, &walk);
             if (walk.fault == OSL_FAULT_NONE)
-              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → frame %d  (PTE 0x%08" G_GINT64_MODIFIER "X)"),
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → frame %d  (PTE 0x%08" PRIX64 ")"),
                                      slot->owner_va[o], slot->frame, walk.steps[walk.n_steps - 1].entry);
             else
-              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → not present (on disk, slot %u)"),
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → not present (on disk, slot %u)"),
                                      slot->owner_va[o], s);
             pte_id = g_strdup_printf ("pte-%u-%u", p, s);
             node = osl_scene_add_box (scene, pte_id, x, 104 + row * 34, pw, 30,
@@ -837,11 +838,11 @@ osl_memory_scene_story (const OslVmStory *story,
   for (guint f = 0; f < story->n_frames; f++)
     {
       g_autofree char *id = g_strdup_printf ("frame-%u", f);
-      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" G_GINT64_MODIFIER "X"), f,
+      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" PRIX64), f,
                                                OSL_VM_FRAME_BASE + f * (guint64) OSL_PHYS_FRAME_SIZE);
       g_autofree char *age_id = g_strdup_printf ("frame-age-%u", f);
       g_autofree char *age = story->frames[f].used
-        ? g_strdup_printf (_("last used at t=%" G_GUINT64_FORMAT), story->frames[f].last_used)
+        ? g_strdup_printf (_("last used at t=%" PRIu64), story->frames[f].last_used)
         : g_strdup (_("free"));
 
       node = osl_scene_add_box (scene, id, MARGIN + f * (frame_w + 10), y_frames, frame_w, 110, OSL_COLOR_SURFACE, text);
@@ -1043,12 +1044,12 @@ osl_memory_scene_map (GArray *regions,
       if (strrchr (name, '/') != NULL)
         name = strrchr (name, '/') + 1;
       size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" G_GINT64_MODIFIER "x – 0x%012" G_GINT64_MODIFIER "x  %9s  %-14s %s — %s",
+      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s %s — %s",
                               row->start, row->end, size, row->perms, name,
                               osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
       id = g_strdup_printf ("region-%u", row->first_region);
       target = g_strdup_printf ("region:%u", row->first_region);
-      tip = g_strdup_printf (_("Click to walk 0x%" G_GINT64_MODIFIER "x, the start of %s"), row->start, name);
+      tip = g_strdup_printf (_("Click to walk 0x%" PRIx64 ", the start of %s"), row->start, name);
       node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, 30, OSL_COLOR_SURFACE, text);
       node->stroke = region_color (row->kind);
       node->line_width = 3;
