@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "osl-deck-anki.h"
 #include "osl-deck-markup.h"
@@ -954,7 +955,7 @@ save_card (OslFlashcardsPage *self)
 static void
 add_card (OslFlashcardsPage *self)
 {
-  g_autofree char *stamp = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
+  g_autofree char *stamp = g_strdup_printf ("%" PRId64, g_get_real_time ());
   g_autofree char *id = osl_deck_make_card_id (self->deck, stamp);
   OslCard *card = osl_card_new (id, _("New question"), _("Answer"));
   guint n;

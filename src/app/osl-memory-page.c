@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-diagram-view.h"
@@ -183,6 +184,7 @@ struct _OslMemoryPage
   GtkButton      *play_button;
   GtkButton      *map_button;
   GtkButton      *unmap_button;
+  GtkMenuButton  *more_button;
   GtkLabel       *problem_label;
   OslDiagramView *diagram;
 
@@ -319,7 +321,7 @@ describe_walk_step (OslMemoryPage *self)
         {
           g_autofree char *bits = osl_pf_error_code_to_string (walk->error_code);
 
-          return g_strdup_printf (_("The CPU puts 0x%" G_GINT64_MODIFIER "X in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
+          return g_strdup_printf (_("The CPU puts 0x%" PRIX64 " in CR2 and enters the kernel's page-fault handler; error code %u = %s tells it why."),
                                   walk->va, walk->error_code, bits);
         }
       if (walk->fault == OSL_FAULT_GP)
@@ -327,9 +329,9 @@ describe_walk_step (OslMemoryPage *self)
       if (walk->fault != OSL_FAULT_NONE)
         return g_strdup (_("The guest never sees this fault: the CPU exits to the hypervisor, which fixes its EPT or stops the VM."));
       if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
-        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The textbook format has no accessed or dirty bits."),
+        return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" PRIX64 ". The textbook format has no accessed or dirty bits."),
                                 walk->pa);
-      return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" G_GINT64_MODIFIER "X. The CPU set A in every entry it used%s."),
+      return g_strdup_printf (_("The leaf entry gives the frame; adding the offset gives physical address 0x%" PRIX64 ". The CPU set A in every entry it used%s."),
                               walk->pa, walk->access.kind == OSL_ACCESS_WRITE ? _(" and D in the leaf, because this is a write") : "");
     }
   step = &walk->steps[self->n_shown - 1];
@@ -337,12 +339,12 @@ describe_walk_step (OslMemoryPage *self)
     return g_strdup_printf (_("The %s entry %u comes from a PDPTE register, loaded when CR3 was written: no memory reference."),
                             step->level, step->index);
   if (!(step->flags & OSL_PTE_P))
-    return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X. Its P bit is 0: the walk stops with a page fault."),
+    return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " = base + %u × %u is 0x%" PRIX64 ". Its P bit is 0: the walk stops with a page fault."),
                             self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
   if (step->leaf)
-    return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X is 0x%" G_GINT64_MODIFIER "X, a leaf: it maps a %" G_GUINT64_FORMAT " KiB page. Now the CPU checks the rights gathered on the way."),
+    return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " is 0x%" PRIX64 ", a leaf: it maps a %" PRIu64 " KiB page. Now the CPU checks the rights gathered on the way."),
                             self->n_shown, step->level, step->entry_pa, step->entry, step->page_size / 1024);
-  return g_strdup_printf (_("Step %u: the %s entry at 0x%" G_GINT64_MODIFIER "X = base + %u × %u is 0x%" G_GINT64_MODIFIER "X: present, so it points to the next table. The CPU sets its A bit."),
+  return g_strdup_printf (_("Step %u: the %s entry at 0x%" PRIX64 " = base + %u × %u is 0x%" PRIX64 ": present, so it points to the next table. The CPU sets its A bit."),
                           self->n_shown, step->level, step->entry_pa, step->index, step->entry_size, step->entry);
 }
 
@@ -480,7 +482,7 @@ replay_tlb (OslMemoryPage *self,
       self->va = tlb_script[i];
       self->tlb_hit = osl_tlb_translate (&self->tlb, copy, &config, self->va, access, &self->walk);
       if (self->tlb_hit)
-        g_string_printf (log, _("TLB hit: page 0x%" G_GINT64_MODIFIER "X is cached, so the PA comes at once: no walk, no memory reference, no A/D update."),
+        g_string_printf (log, _("TLB hit: page 0x%" PRIX64 " is cached, so the PA comes at once: no walk, no memory reference, no A/D update."),
                          self->va & ~(self->walk.page_size - 1));
       else
         g_string_printf (log, ngettext ("TLB miss: the CPU walks the tables (%u memory reference) and keeps the result in the least recently used TLB entry.",
@@ -729,7 +731,7 @@ build_scene (double   width,
         state.walk = NULL;
     }
   if (kind == STORY_TLB && self->tlb_hit)
-    state.va_problem = hit = g_strdup_printf (_("TLB hit: 0x%" G_GINT64_MODIFIER "X → 0x%" G_GINT64_MODIFIER "X with no page walk at all."),
+    state.va_problem = hit = g_strdup_printf (_("TLB hit: 0x%" PRIX64 " → 0x%" PRIX64 " with no page walk at all."),
                                               self->va, self->walk.pa);
   else if (state.walk == NULL && state.va_problem == NULL)
     state.va_problem = _("Press Page Down to translate the first address.");
@@ -897,7 +899,7 @@ node_activated_cb (OslMemoryPage *self,
           set_file (self, load_preset (mode_presets[OSL_PAGING_X86_64], NULL), start);
           self->story = 0;
           set_address (self, start);
-          set_narration (self, g_strdup_printf (_("0x%" G_GINT64_MODIFIER "X is a real address of this app. The tables here are the example ones, not the kernel's, so the walk shows where it would look."),
+          set_narration (self, g_strdup_printf (_("0x%" PRIX64 " is a real address of this app. The tables here are the example ones, not the kernel's, so the walk shows where it would look."),
                                                 start));
           osl_diagram_view_invalidate (self->diagram, FALSE);
         }
@@ -1159,6 +1161,116 @@ focus_story_cb (GtkWidget *widget,
   return gtk_widget_grab_focus (GTK_WIDGET (OSL_MEMORY_PAGE (widget)->story_dropdown));
 }
 
+/* The app's own answers to a pasted exercise, one line per address,
+ * walked on a copy so that no A bit changes. */
+static char *
+answer_ostep (const OslMemoryFile *file,
+              GArray              *addresses)
+{
+  GString *text = g_string_new (_("Answers (walked by OS Lens):\n"));
+  OslAccess read = { OSL_ACCESS_READ, FALSE };
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      guint64 va = g_array_index (addresses, guint64, i);
+      g_autoptr(OslPhysMem) copy = osl_phys_mem_copy (file->mem);
+      OslWalk walk;
+
+      osl_paging_walk (copy, &file->config, va, read, &walk);
+      if (walk.fault == OSL_FAULT_NONE)
+        g_string_append_printf (text, _("VA 0x%04" PRIx64 " → PA 0x%04" PRIx64 ", value 0x%02x\n"),
+                                va, walk.pa, osl_phys_mem_read_u8 (copy, walk.pa));
+      else
+        g_string_append_printf (text, _("VA 0x%04" PRIx64 " → fault: the %s entry is not valid\n"),
+                                va, walk.steps[walk.n_steps - 1].level);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+ostep_open_cb (GtkWidget *dialog)
+{
+  OslMemoryPage *self = g_object_get_data (G_OBJECT (dialog), "page");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkLabel *problem = g_object_get_data (G_OBJECT (dialog), "problem");
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "text");
+  g_autoptr(GArray) addresses = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  OslMemoryFile *memory = osl_memory_file_new_from_ostep (gtk_editable_get_text (entry), &addresses, &questions, &error);
+
+  gtk_widget_set_visible (GTK_WIDGET (problem), memory == NULL);
+  if (memory == NULL)
+    {
+      gtk_label_set_text (problem, error->message);
+      return;
+    }
+  answers = answer_ostep (memory, addresses);
+  text = g_strdup_printf ("%s\n%s", questions, answers);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  go_custom (self);
+  set_file (self, memory, addresses->len > 0 ? g_array_index (addresses, guint64, 0) : 0);
+  refresh (self, FALSE);
+}
+
+/* A small window: paste the command, read the simulator's questions
+ * and the app's answers, walk each address on the page behind it. */
+static void
+ostep_clicked_cb (OslMemoryPage *self)
+{
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GtkWidget *problem = gtk_label_new (NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *text = gtk_text_view_new ();
+
+  gtk_menu_button_popdown (self->more_button);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Paste OSTEP command"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 560);
+  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 12, "margin-bottom", 12, NULL);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "python3 paging-multilevel-translate.py -s 1 -n 5");
+  gtk_widget_set_tooltip_text (entry, _("A paging-linear-translate.py or paging-multilevel-translate.py command, seed included; Enter opens it"));
+  gtk_widget_set_tooltip_text (open, _("Open the exercise as a memory to walk (Enter)"));
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (text), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text), TRUE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
+  gtk_box_append (GTK_BOX (row), entry);
+  gtk_box_append (GTK_BOX (row), open);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), problem);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "page", self);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "problem", problem);
+  g_object_set_data (G_OBJECT (dialog), "text", text);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (ostep_open_cb), dialog);
+  g_signal_connect_swapped (open, "clicked", G_CALLBACK (ostep_open_cb), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ostep_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  ostep_clicked_cb (OSL_MEMORY_PAGE (widget));
+  return TRUE;
+}
+
 static gboolean
 map_key_cb (GtkWidget *widget,
             GVariant  *args,
@@ -1225,12 +1337,14 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, map_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, unmap_button);
+  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram);
   gtk_widget_class_bind_template_callback (widget_class, address_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, map_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ostep_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, unmap_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forward_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1239,6 +1353,7 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, focus_address_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_story_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Insert, 0, map_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, ostep_key_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, unmap_key_cb, NULL);
 }
 

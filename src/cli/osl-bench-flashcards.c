@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <inttypes.h>
 
 #include "osl-bench.h"
 #include "osl-review-session.h"
@@ -59,7 +60,7 @@ make_log (guint n_cards,
       guint grade = rating <= 2 ? 1 : rating - 1;
 
       time += g_rand_int_range (rand, 1000, 60000);
-      g_string_append_printf (text, "{\"card\":\"card-%06u\",\"time\":%" G_GINT64_FORMAT ",\"rating\":%u,\"grade\":%u}\n",
+      g_string_append_printf (text, "{\"card\":\"card-%06u\",\"time\":%" PRId64 ",\"rating\":%u,\"grade\":%u}\n",
                               g_rand_int_range (rand, 0, n_cards), time, rating, grade);
     }
   g_rand_free (rand);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <inttypes.h>
 
 #include "osl-cli-commands.h"
 #include "osl-fsrs.h"
@@ -118,7 +119,7 @@ print_review (const OslFsrsParams *params,
   print_number (line, "difficulty", after->difficulty);
   print_number (line, "retrievability", r);
   if (after->state == OSL_FSRS_LEARNING || after->state == OSL_FSRS_RELEARNING)
-    g_string_append_printf (line, ", \"interval_minutes\": %" G_GINT64_FORMAT,
+    g_string_append_printf (line, ", \"interval_minutes\": %" PRId64,
                             (after->due - now) / OSL_FSRS_MS_PER_MINUTE);
   else
     g_string_append_printf (line, ", \"interval_days\": %u", after->scheduled_days);

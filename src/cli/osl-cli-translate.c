@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-cli-commands.h"
@@ -156,12 +157,12 @@ static char *
 format_page_size (guint64 size)
 {
   if (size >= G_GUINT64_CONSTANT (1) << 30)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " GiB", size >> 30);
+    return g_strdup_printf ("%" PRIu64 " GiB", size >> 30);
   if (size >= 1 << 20)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " MiB", size >> 20);
+    return g_strdup_printf ("%" PRIu64 " MiB", size >> 20);
   if (size >= 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size);
+    return g_strdup_printf ("%" PRIu64 " KiB", size >> 10);
+  return g_strdup_printf ("%" PRIu64 " bytes", size);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 
@@ -109,7 +110,7 @@ char *
 osl_address_format (guint64 value,
                     guint   width_bits)
 {
-  return g_strdup_printf ("0x%0*" G_GINT64_MODIFIER "X", (int) ((width_bits + 3) / 4), value);
+  return g_strdup_printf ("0x%0*" PRIX64, (int) ((width_bits + 3) / 4), value);
 }
 
 gboolean

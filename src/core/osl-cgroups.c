@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-cgroups.h"
 
@@ -293,7 +294,7 @@ osl_cgroup_format_limit (gint64 value)
 {
   if (value == OSL_CGROUP_MAX)
     return g_strdup ("max");
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  return g_strdup_printf ("%" PRId64, value);
 }
 
 char *
@@ -301,7 +302,7 @@ osl_cgroup_format_cpu_max (const OslCgroup *group)
 {
   g_autofree char *quota = osl_cgroup_format_limit (group->cpu_max_quota_us);
 
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT, quota, group->cpu_max_period_us);
+  return g_strdup_printf ("%s %" PRId64, quota, group->cpu_max_period_us);
 }
 
 static gboolean
@@ -359,13 +360,13 @@ osl_cgroup_parse_cpu_max (const char  *text,
   if (quota != OSL_CGROUP_MAX && quota < MIN_QUOTA_US)
     {
       g_set_error (error, OSL_CGROUP_ERROR, OSL_CGROUP_ERROR_RANGE,
-                   _("The cpu.max quota %" G_GINT64_FORMAT " µs is below the kernel's minimum of 1000 µs (1 ms)."), quota);
+                   _("The cpu.max quota %" PRId64 " µs is below the kernel's minimum of 1000 µs (1 ms)."), quota);
       return FALSE;
     }
   if (period < MIN_QUOTA_US || period > MAX_PERIOD_US)
     {
       g_set_error (error, OSL_CGROUP_ERROR, OSL_CGROUP_ERROR_RANGE,
-                   _("The cpu.max period %" G_GINT64_FORMAT " µs must lie between 1000 µs (1 ms) and 1000000 µs (1 s)."), period);
+                   _("The cpu.max period %" PRId64 " µs must lie between 1000 µs (1 ms) and 1000000 µs (1 s)."), period);
       return FALSE;
     }
   *quota_us = quota;

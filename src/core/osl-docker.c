@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-docker.h"
 #include "osl-docker-shell.h"
@@ -422,22 +423,22 @@ osl_docker_human_duration (gint64 seconds)
   if (seconds == 1)
     return g_strdup ("1 second");
   if (seconds < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " seconds", seconds);
+    return g_strdup_printf ("%" PRId64 " seconds", seconds);
   if (minutes == 1)
     return g_strdup ("About a minute");
   if (minutes < 60)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " minutes", minutes);
+    return g_strdup_printf ("%" PRId64 " minutes", minutes);
   if (hours == 1)
     return g_strdup ("About an hour");
   if (hours < 48)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " hours", hours);
+    return g_strdup_printf ("%" PRId64 " hours", hours);
   if (hours < 24 * 7 * 2)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " days", hours / 24);
+    return g_strdup_printf ("%" PRId64 " days", hours / 24);
   if (hours < 24 * 30 * 2)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " weeks", hours / 24 / 7);
+    return g_strdup_printf ("%" PRId64 " weeks", hours / 24 / 7);
   if (hours < 24 * 365 * 2)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " months", hours / 24 / 30);
-  return g_strdup_printf ("%" G_GINT64_FORMAT " years", hours / 24 / 365);
+    return g_strdup_printf ("%" PRId64 " months", hours / 24 / 30);
+  return g_strdup_printf ("%" PRId64 " years", hours / 24 / 365);
 }
 
 /* go-units HumanSizeWithPrecision (size, 3): decimal units. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ept.h"
 #include "osl-paging-private.h"
@@ -53,21 +54,21 @@ osl_ept_validate_eptp (guint64   eptp,
   if (memory_type != 0 && memory_type != 6)
     {
       g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
-                   _("EPTP 0x%" G_GINT64_MODIFIER "X has memory type %u in bits 2–0; only 0 (UC) and 6 (WB) are allowed."),
+                   _("EPTP 0x%" PRIX64 " has memory type %u in bits 2–0; only 0 (UC) and 6 (WB) are allowed."),
                    eptp, memory_type);
       return FALSE;
     }
   if (walk_length != OSL_EPT_LEVELS)
     {
       g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
-                   _("EPTP 0x%" G_GINT64_MODIFIER "X asks for a %u-level walk in bits 5–3; write 3 there for 4-level EPT (0x18)."),
+                   _("EPTP 0x%" PRIX64 " asks for a %u-level walk in bits 5–3; write 3 there for 4-level EPT (0x18)."),
                    eptp, walk_length);
       return FALSE;
     }
   if (eptp & (BITS (11, 7) | BITS (63, 52)))
     {
       g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
-                   _("EPTP 0x%" G_GINT64_MODIFIER "X sets reserved bits (11–7 or 63–52), which must be 0."), eptp);
+                   _("EPTP 0x%" PRIX64 " sets reserved bits (11–7 or 63–52), which must be 0."), eptp);
       return FALSE;
     }
   return TRUE;

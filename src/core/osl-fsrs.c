@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <inttypes.h>
 
 #include "osl-fsrs.h"
 
@@ -438,7 +439,7 @@ fuzz_draw (Review *review)
   if (review->have_fuzz)
     return review->fuzz;
   format_js_number (review->memory_product, product, sizeof product);
-  g_snprintf (seed, sizeof seed, "%" G_GINT64_FORMAT "_%u_%s", review->now, review->current.reps, product);
+  g_snprintf (seed, sizeof seed, "%" PRId64 "_%u_%s", review->now, review->current.reps, product);
   alea_init (&alea, seed);
   review->fuzz = alea_next (&alea);
   review->have_fuzz = TRUE;

@@ -7,11 +7,14 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-ept.h"
 #include "osl-json-file.h"
 #include "osl-memory-file.h"
+#include "osl-ostep-paging-linear.h"
+#include "osl-ostep-paging-multilevel.h"
 #include "osl-paging-private.h"
 
 /* Following tables visits at most this many of them; more is not a
@@ -150,21 +153,21 @@ store_entry (OslMemoryFile  *self,
   if (pa >= memory_limit (self) || pa + width > memory_limit (self))
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u at 0x%" G_GINT64_MODIFIER "X is outside memory, which ends at 0x%" G_GINT64_MODIFIER "X in this mode."),
+                   _("Entry %u at 0x%" PRIX64 " is outside memory, which ends at 0x%" PRIX64 " in this mode."),
                    number, pa, memory_limit (self) - 1);
       return FALSE;
     }
   if (pa % width != 0)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u at 0x%" G_GINT64_MODIFIER "X is not aligned: entries are %u bytes, so pa must be a multiple of %u."),
+                   _("Entry %u at 0x%" PRIX64 " is not aligned: entries are %u bytes, so pa must be a multiple of %u."),
                    number, pa, width, width);
       return FALSE;
     }
   if (width < 8 && (value >> (8 * width)) != 0)
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("Entry %u value 0x%" G_GINT64_MODIFIER "X does not fit in a %u-byte entry."),
+                   _("Entry %u value 0x%" PRIX64 " does not fit in a %u-byte entry."),
                    number, value, width);
       return FALSE;
     }
@@ -201,7 +204,7 @@ table_loop_error (guint64   entry_pa,
                   GError  **error)
 {
   g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-               _("The entry at 0x%" G_GINT64_MODIFIER "X points back to the table at 0x%" G_GINT64_MODIFIER "X, which is above it in the walk: a table loop."),
+               _("The entry at 0x%" PRIX64 " points back to the table at 0x%" PRIX64 ", which is above it in the walk: a table loop."),
                entry_pa, target);
   return FALSE;
 }
@@ -233,7 +236,7 @@ follow_tables (TableWalk  *tw,
   const OslMemoryFile *file = tw->file;
   guint width = tw->guest ? osl_paging_entry_size (&file->config) : 8;
   guint n_entries = tw->guest ? guest_table_entries (&file->config, level) : 512;
-  char *key = g_strdup_printf ("%u:%" G_GINT64_MODIFIER "x", level, table);
+  char *key = g_strdup_printf ("%u:%" PRIx64, level, table);
 
   if (g_hash_table_contains (tw->visited, key) || g_hash_table_size (tw->visited) >= MAX_TABLES)
     {
@@ -320,7 +323,7 @@ osl_memory_file_parse (const char  *data,
   if (self->config.cr3 >= memory_limit (self))
     {
       g_set_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FIELD,
-                   _("cr3 0x%" G_GINT64_MODIFIER "X is outside memory, which ends at 0x%" G_GINT64_MODIFIER "X in this mode."),
+                   _("cr3 0x%" PRIX64 " is outside memory, which ends at 0x%" PRIX64 " in this mode."),
                    self->config.cr3, memory_limit (self) - 1);
       return NULL;
     }
@@ -413,4 +416,127 @@ osl_memory_file_save (const OslMemoryFile  *self,
   g_autoptr(JsonObject) root = to_object (self);
 
   return osl_json_file_save (path, root, error);
+}
+
+/* paging-linear-translate.py keeps its one table outside the memory it
+ * simulates (in the MMU, as far as the exercise goes); here it sits in
+ * the first page above that memory, so that the walk can read it. */
+static OslMemoryFile *
+from_ostep_linear (const char  *command_line,
+                   GArray      *addresses,
+                   char       **questions,
+                   GError     **error)
+{
+  g_auto(OslOstepPagingLinear) problem = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  OslMemoryFile *self;
+  guint64 n_pages, table;
+  guint index_bits = 0;
+
+  if (!osl_ostep_paging_linear_parse_command_line (command_line, &problem, error))
+    return NULL;
+  if (problem.page_table == NULL)
+    {
+      g_propagate_error (error, g_error_copy (problem.defect));
+      return NULL;
+    }
+  n_pages = problem.address_space_size / problem.page_size;
+  while ((G_GUINT64_CONSTANT (1) << index_bits) < n_pages)
+    index_bits++;
+  self = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  self->config.textbook.n_levels = 1;
+  self->config.textbook.index_bits[0] = MAX (index_bits, 1);
+  self->config.textbook.offset_bits = problem.page_bits;
+  self->config.textbook.entry_size = 4;
+  self->config.textbook.valid_bit = 31;
+  self->config.textbook.pfn_mask = OSL_OSTEP_LINEAR_PTE_VALID - 1;
+  if (!osl_paging_validate_textbook (&self->config.textbook, error))
+    {
+      osl_memory_file_free (self);
+      return NULL;
+    }
+  table = (problem.physical_memory_size + problem.page_size - 1) / problem.page_size * problem.page_size;
+  self->config.cr3 = table;
+  for (guint i = 0; i < problem.n_pages; i++)
+    osl_phys_mem_write (self->mem, table + 4 * (guint64) i, 4, problem.page_table[i]);
+  for (guint i = 0; i < problem.n_addresses; i++)
+    if (problem.addresses[i] >= 0 && problem.addresses[i] < problem.address_space_size)
+      {
+        guint64 va = problem.addresses[i];
+
+        g_array_append_val (addresses, va);
+      }
+  osl_ostep_paging_linear_print (&problem, FALSE, out, NULL);
+  *questions = g_strdup (out->str);
+  return self;
+}
+
+/* paging-multilevel-translate.py fills all of its 4 KiB memory; the
+ * page directory starts at PDBR × 32. */
+static OslMemoryFile *
+from_ostep_multilevel (const char  *command_line,
+                       GArray      *addresses,
+                       char       **questions,
+                       GError     **error)
+{
+  g_auto(OslOstepPagingMultilevel) problem = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  OslMemoryFile *self;
+
+  if (!osl_ostep_paging_multilevel_parse_command_line (command_line, &problem, error))
+    return NULL;
+  self = osl_memory_file_new (OSL_PAGING_TEXTBOOK);
+  self->config.textbook.n_levels = 2;
+  self->config.textbook.index_bits[0] = 5;
+  self->config.textbook.index_bits[1] = 5;
+  self->config.textbook.offset_bits = 5;
+  self->config.textbook.entry_size = 1;
+  self->config.textbook.valid_bit = 7;
+  self->config.textbook.pfn_mask = OSL_OSTEP_MULTILEVEL_ENTRY_UNUSED;
+  self->config.cr3 = (guint64) problem.pdbr * OSL_OSTEP_MULTILEVEL_PAGE_SIZE;
+  for (guint pa = 0; pa < OSL_OSTEP_MULTILEVEL_MEMORY_SIZE; pa++)
+    osl_phys_mem_write_u8 (self->mem, pa, problem.memory[pa]);
+  for (guint i = 0; i < problem.n_addresses; i++)
+    {
+      guint64 va = problem.addresses[i];
+
+      g_array_append_val (addresses, va);
+    }
+  osl_ostep_paging_multilevel_print (&problem, FALSE, out, NULL);
+  *questions = g_strdup (out->str);
+  return self;
+}
+
+/**
+ * osl_memory_file_new_from_ostep:
+ * @command_line: a pasted invocation of paging-linear-translate.py or
+ *   paging-multilevel-translate.py, options and seed included
+ * @addresses: (out): a new GArray of guint64, the addresses to translate
+ * @questions: (out): what the simulator prints without -c
+ *
+ * Builds the memory the simulator draws, in textbook mode, so that each
+ * of its questions can be walked.
+ */
+OslMemoryFile *
+osl_memory_file_new_from_ostep (const char  *command_line,
+                                GArray     **addresses,
+                                char       **questions,
+                                GError     **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  OslMemoryFile *self;
+
+  if (strstr (command_line, "paging-multilevel-translate") != NULL)
+    self = from_ostep_multilevel (command_line, found, questions, error);
+  else if (strstr (command_line, "paging-linear-translate") != NULL)
+    self = from_ostep_linear (command_line, found, questions, error);
+  else
+    {
+      g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,
+                   _("The command runs neither paging-linear-translate.py nor paging-multilevel-translate.py."));
+      return NULL;
+    }
+  if (self != NULL)
+    *addresses = g_steal_pointer (&found);
+  return self;
 }

@@ -45,6 +45,11 @@ guint          osl_memory_file_entry_size (const OslMemoryFile  *self);
 gboolean       osl_memory_file_check_tables (const OslMemoryFile *self,
                                              GError             **error);
 
+OslMemoryFile *osl_memory_file_new_from_ostep (const char          *command_line,
+                                              GArray             **addresses,
+                                              char               **questions,
+                                              GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OslMemoryFile, osl_memory_file_free)
 
 G_END_DECLS

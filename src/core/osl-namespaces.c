@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-namespaces.h"
 
@@ -263,6 +264,6 @@ osl_ns_format_link (OslNsHost *host,
                     guint      set,
                     OslNsKind  kind)
 {
-  return g_strdup_printf ("%s:[%" G_GUINT64_FORMAT "]", kinds[kind].name,
+  return g_strdup_printf ("%s:[%" PRIu64 "]", kinds[kind].name,
                           osl_ns_host_get_set (host, set)->inodes[kind]);
 }

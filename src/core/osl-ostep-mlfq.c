@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-mlfq.h"
 #include "osl-ostep-options.h"
@@ -99,7 +100,7 @@ make_levels (OslOstepMlfq  *problem,
   problem->n_queues = items != NULL ? g_strv_length (items) : values->n_queues;
   if (problem->n_queues > MAX_LEVELS)
     return set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "%" G_GINT64_FORMAT " levels are more than this program simulates (at most %d)",
+                       "%" PRId64 " levels are more than this program simulates (at most %d)",
                        problem->n_queues, MAX_LEVELS);
   n = problem->n_levels = MAX (problem->n_queues, 0);
   problem->quantum = g_new0 (gint64, MAX (n, 1));
@@ -149,7 +150,7 @@ add_job (OslOstepMlfq *problem,
 {
   if (problem->n_levels == 0)
     return set_defect (problem, OSL_OSTEP_ERROR_CRASHED,
-                       "there are %" G_GINT64_FORMAT " queues, so a job has no level to start at",
+                       "there are %" PRId64 " queues, so a job has no level to start at",
                        problem->n_queues);
   problem->jobs[problem->n_jobs++] = (OslOstepMlfqJob) { start_time, run_time, io_freq };
   return TRUE;
@@ -199,7 +200,7 @@ draw_random_jobs (OslOstepMlfq  *problem,
 
   if (n > OSL_OSTEP_MAX_ITEMS)
     return set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "-j %" G_GINT64_FORMAT " asks for more jobs than this program simulates (at most %d)",
+                       "-j %" PRId64 " asks for more jobs than this program simulates (at most %d)",
                        n, OSL_OSTEP_MAX_ITEMS);
   osl_py_random_seed (&random, problem->seed);
   problem->jobs = g_new0 (OslOstepMlfqJob, MAX (n, 1));
@@ -319,11 +320,11 @@ check_length (const OslOstepMlfq *problem,
 
       if (job->start_time < 0)
         return g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                            "job %u starts at time %" G_GINT64_FORMAT ", before time 0, so it would never begin",
+                            "job %u starts at time %" PRId64 ", before time 0, so it would never begin",
                             j, job->start_time), FALSE;
       if (n_ios > 0 && problem->io_time < 0)
         return g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                            "with -i %" G_GINT64_FORMAT " the IOs of job %u would never finish",
+                            "with -i %" PRId64 " the IOs of job %u would never finish",
                             problem->io_time, j), FALSE;
       last_start = MAX (last_start, (double) job->start_time);
       n_ticks += MAX (job->run_time, 0) + n_ios * problem->io_time;
@@ -602,15 +603,15 @@ static void
 print_header (const OslOstepMlfq *problem,
               GString            *out)
 {
-  g_string_append_printf (out, "Here is the list of inputs:\nOPTIONS jobs %u\nOPTIONS queues %" G_GINT64_FORMAT "\n",
+  g_string_append_printf (out, "Here is the list of inputs:\nOPTIONS jobs %u\nOPTIONS queues %" PRId64 "\n",
                           problem->n_jobs, problem->n_queues);
   for (int i = problem->n_levels - 1; i >= 0; i--)
     g_string_append_printf (out,
-                            "OPTIONS allotments for queue %2d is %3" G_GINT64_FORMAT "\n"
-                            "OPTIONS quantum length for queue %2d is %3" G_GINT64_FORMAT "\n",
+                            "OPTIONS allotments for queue %2d is %3" PRId64 "\n"
+                            "OPTIONS quantum length for queue %2d is %3" PRId64 "\n",
                             i, problem->allotment[i], i, problem->quantum[i]);
   g_string_append_printf (out,
-                          "OPTIONS boost %" G_GINT64_FORMAT "\nOPTIONS ioTime %" G_GINT64_FORMAT "\n"
+                          "OPTIONS boost %" PRId64 "\nOPTIONS ioTime %" PRId64 "\n"
                           "OPTIONS stayAfterIO %s\nOPTIONS iobump %s\n\n\n",
                           problem->boost, problem->io_time, yes_no (problem->stay), yes_no (problem->io_bump));
   g_string_append (out,
@@ -622,8 +623,8 @@ print_header (const OslOstepMlfq *problem,
                    "Job List:\n");
   for (guint j = 0; j < problem->n_jobs; j++)
     g_string_append_printf (out,
-                            "  Job %2u: startTime %3" G_GINT64_FORMAT " - runTime %3" G_GINT64_FORMAT
-                            " - ioFreq %3" G_GINT64_FORMAT "\n",
+                            "  Job %2u: startTime %3" PRId64 " - runTime %3" PRId64
+                            " - ioFreq %3" PRId64 "\n",
                             j, problem->jobs[j].start_time, problem->jobs[j].run_time, problem->jobs[j].io_freq);
   g_string_append_c (out, '\n');
 }
@@ -633,11 +634,11 @@ print_event (const OslOstepMlfq      *problem,
              const OslOstepMlfqEvent *e,
              GString                 *out)
 {
-  g_string_append_printf (out, "[ time %" G_GINT64_FORMAT " ] ", e->time);
+  g_string_append_printf (out, "[ time %" PRId64 " ] ", e->time);
   switch (e->kind)
     {
     case OSL_OSTEP_MLFQ_BOOST:
-      g_string_append_printf (out, "BOOST ( every %" G_GINT64_FORMAT " )\n", problem->boost);
+      g_string_append_printf (out, "BOOST ( every %" PRId64 " )\n", problem->boost);
       break;
     case OSL_OSTEP_MLFQ_JOB_BEGINS:
       g_string_append_printf (out, "JOB BEGINS by JOB %u\n", e->job);
@@ -650,8 +651,8 @@ print_event (const OslOstepMlfq      *problem,
       break;
     case OSL_OSTEP_MLFQ_RUN:
       g_string_append_printf (out,
-                              "Run JOB %u at PRIORITY %u [ TICKS %" G_GINT64_FORMAT " ALLOT %" G_GINT64_FORMAT
-                              " TIME %" G_GINT64_FORMAT " (of %" G_GINT64_FORMAT ") ]\n",
+                              "Run JOB %u at PRIORITY %u [ TICKS %" PRId64 " ALLOT %" PRId64
+                              " TIME %" PRId64 " (of %" PRId64 ") ]\n",
                               e->job, e->level, e->ticks_left, e->allot_left, e->time_left,
                               problem->jobs[e->job].run_time);
       break;
@@ -682,8 +683,8 @@ print_statistics (const OslOstepMlfq         *problem,
       gint64 response = solution->first_run[j] - start, turnaround = solution->end_time[j] - start;
 
       g_string_append_printf (out,
-                              "  Job %2u: startTime %3" G_GINT64_FORMAT " - response %3" G_GINT64_FORMAT
-                              " - turnaround %3" G_GINT64_FORMAT "\n",
+                              "  Job %2u: startTime %3" PRId64 " - response %3" PRId64
+                              " - turnaround %3" PRId64 "\n",
                               j, start, response, turnaround);
       response_sum += response;
       turnaround_sum += turnaround;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-options.h"
 #include "osl-ostep-paging-linear.h"
@@ -124,12 +125,12 @@ check_sizes (OslOstepPagingLinear *problem)
   if (!is_power_of_two (asize))
     return set_defect (problem, OSL_OSTEP_ERROR_REFUSED, "Error in argument: address space must be a power of 2");
   if (page < 0)
-    return set_defect (problem, OSL_OSTEP_ERROR_CRASHED, "a page size of %" G_GINT64_FORMAT " bytes is negative", page);
+    return set_defect (problem, OSL_OSTEP_ERROR_CRASHED, "a page size of %" PRId64 " bytes is negative", page);
   if (!is_power_of_two (page))
     return set_defect (problem, OSL_OSTEP_ERROR_REFUSED, "Error in argument: page size must be a power of 2");
   if (psize / page > MAX_FRAMES || asize / page > OSL_OSTEP_MAX_TRACE_LINES)
     return set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "with -P %s physical memory has %" G_GINT64_FORMAT " frames; this program handles at most %u "
+                       "with -P %s physical memory has %" PRId64 " frames; this program handles at most %u "
                        "frames and %d pages", problem->page_size_text, psize / page, MAX_FRAMES,
                        OSL_OSTEP_MAX_TRACE_LINES);
   return TRUE;
@@ -177,7 +178,7 @@ make_addresses (OslOstepPagingLinear *problem,
       if (n > OSL_OSTEP_MAX_ITEMS)
         {
           set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                      "-n %" G_GINT64_FORMAT " asks for more addresses than this program translates (at most %d)",
+                      "-n %" PRId64 " asks for more addresses than this program translates (at most %d)",
                       n, OSL_OSTEP_MAX_ITEMS);
           return;
         }
@@ -320,8 +321,8 @@ osl_ostep_paging_linear_translate (const OslOstepPagingLinear      *problem,
   if (vpn >= problem->n_pages)
     {
       g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_CRASHED,
-                   "the address %" G_GINT64_FORMAT " is outside the %" G_GINT64_FORMAT "-byte address space "
-                   "(VPN %" G_GUINT64_FORMAT " is past the page table)",
+                   "the address %" PRId64 " is outside the %" PRId64 "-byte address space "
+                   "(VPN %" PRIu64 " is past the page table)",
                    virtual_address, problem->address_space_size, vpn);
       return FALSE;
     }
@@ -339,7 +340,7 @@ print_arguments (const OslOstepPagingLinear *problem,
                  GString                    *out)
 {
   g_string_append_printf (out,
-                          "ARG seed %" G_GINT64_FORMAT "\nARG address space size %s\nARG phys mem size %s\n"
+                          "ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n"
                           "ARG page size %s\nARG verbose %s\nARG addresses %s\n\n",
                           problem->seed, problem->address_space_text, problem->physical_memory_text,
                           problem->page_size_text, problem->verbose ? "True" : "False", problem->addresses_text);
@@ -380,13 +381,13 @@ print_address (const OslOstepPagingLinear *problem,
     return FALSE;
   g_string_append (out, "  VA 0x");
   osl_py_append_hex (out, 8, va);
-  g_string_append_printf (out, " (decimal: %8" G_GINT64_FORMAT ") --> ", va);
+  g_string_append_printf (out, " (decimal: %8" PRId64 ") --> ", va);
   if (!show_solution)
     g_string_append (out, "PA or invalid address?\n");
   else if (!translation.valid)
-    g_string_append_printf (out, " Invalid (VPN %" G_GUINT64_FORMAT " not valid)\n", translation.vpn);
+    g_string_append_printf (out, " Invalid (VPN %" PRIu64 " not valid)\n", translation.vpn);
   else
-    g_string_append_printf (out, "%08" G_GINT64_MODIFIER "x (decimal %8" G_GINT64_FORMAT ") [VPN %" G_GUINT64_FORMAT "]\n",
+    g_string_append_printf (out, "%08" PRIx64 " (decimal %8" PRId64 ") [VPN %" PRIu64 "]\n",
                             translation.physical_address, translation.physical_address, translation.vpn);
   return TRUE;
 }

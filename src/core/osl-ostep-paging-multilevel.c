@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-options.h"
 #include "osl-ostep-paging-multilevel.h"
@@ -109,7 +110,7 @@ static void
 out_of_memory (OslOstepPagingMultilevel *problem)
 {
   problem->defect = g_error_new (OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_CRASHED,
-                                 "-a %" G_GINT64_FORMAT " needs more than the %d physical pages of this machine "
+                                 "-a %" PRId64 " needs more than the %d physical pages of this machine "
                                  "(with the directory and the page-table pages)",
                                  problem->n_allocated, N_PAGES);
 }
@@ -192,7 +193,7 @@ parse_argv (int                        argc,
   if (values.n_addresses > OSL_OSTEP_MAX_ITEMS)
     {
       problem->defect = g_error_new (OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                                     "-n %" G_GINT64_FORMAT " asks for more addresses than this program translates "
+                                     "-n %" PRId64 " asks for more addresses than this program translates "
                                      "(at most %d)", values.n_addresses, OSL_OSTEP_MAX_ITEMS);
       return TRUE;
     }
@@ -338,8 +339,8 @@ osl_ostep_paging_multilevel_print (const OslOstepPagingMultilevel  *problem,
                                    GString                         *out,
                                    GError                         **error)
 {
-  g_string_append_printf (out, "ARG seed %" G_GINT64_FORMAT "\nARG allocated %" G_GINT64_FORMAT
-                          "\nARG num %" G_GINT64_FORMAT "\n\n",
+  g_string_append_printf (out, "ARG seed %" PRId64 "\nARG allocated %" PRId64
+                          "\nARG num %" PRId64 "\n\n",
                           problem->seed, problem->n_allocated, problem->n_random_addresses);
   if (problem->defect != NULL)
     return osl_ostep_stop_at_defect (problem->defect, out, error);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-options.h"
 #include "osl-ostep-process-run.h"
@@ -159,7 +160,7 @@ load_description (OslOstepProcessRun *problem,
     return set_defect (problem, OSL_OSTEP_ERROR_CRASHED, "“%s” in -l is not a percentage", parts[1]);
   if (n_steps > OSL_OSTEP_MAX_TRACE_LINES / 2)
     return set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "process %u would have %" G_GINT64_FORMAT " instructions; this program runs at most %d",
+                       "process %u would have %" PRId64 " instructions; this program runs at most %d",
                        problem->n_processes, n_steps, OSL_OSTEP_MAX_TRACE_LINES / 2);
 
   chance = percent / 100.0;
@@ -212,7 +213,7 @@ load_processes (OslOstepProcessRun *problem)
       problem->n_processes = i + 1;
     }
   if (problem->io_length < 0)
-    set_defect (problem, OSL_OSTEP_ERROR_CRASHED, "-L %" G_GINT64_FORMAT " is negative; an IO cannot take less than 0 ticks",
+    set_defect (problem, OSL_OSTEP_ERROR_CRASHED, "-L %" PRId64 " is negative; an IO cannot take less than 0 ticks",
                 problem->io_length);
 }
 
@@ -433,7 +434,7 @@ check_length (const OslOstepProcessRun *problem,
   if (n_ticks <= OSL_OSTEP_MAX_TRACE_LINES && n_ticks * problem->n_processes <= MAX_TRACE_CELLS)
     return TRUE;
   g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-               "with -L %" G_GINT64_FORMAT " this run could last %.0f ticks; this program prints at most %d",
+               "with -L %" PRId64 " this run could last %.0f ticks; this program prints at most %d",
                problem->io_length, n_ticks, OSL_OSTEP_MAX_TRACE_LINES);
   return FALSE;
 }

@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-options.h"
 #include "osl-ostep-scheduler.h"
@@ -125,11 +126,11 @@ make_jobs (OslOstepScheduler *problem)
     read_job_list (problem);
   else if (problem->n_random_jobs > OSL_OSTEP_MAX_ITEMS)
     set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                "-j %" G_GINT64_FORMAT " asks for more jobs than this program simulates (at most %d)",
+                "-j %" PRId64 " asks for more jobs than this program simulates (at most %d)",
                 problem->n_random_jobs, OSL_OSTEP_MAX_ITEMS);
   else if (ABS (problem->max_length) > MAX_RANDOM_LENGTH)
     set_defect (problem, OSL_OSTEP_ERROR_UNSUPPORTED,
-                "-m %" G_GINT64_FORMAT " is too long a run time for this program (at most %d)",
+                "-m %" PRId64 " is too long a run time for this program (at most %d)",
                 problem->max_length, MAX_RANDOM_LENGTH);
   else
     draw_random_jobs (problem);
@@ -280,7 +281,7 @@ solve_round_robin (const OslOstepScheduler   *problem,
       if (left[i] > quantum && (quantum <= 0 || isinf (left[i])))
         {
           g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "under RR with quantum %" G_GINT64_FORMAT " job %u (length %g) would never finish",
+                       "under RR with quantum %" PRId64 " job %u (length %g) would never finish",
                        problem->quantum, i, left[i]);
           return FALSE;
         }
@@ -290,7 +291,7 @@ solve_round_robin (const OslOstepScheduler   *problem,
   if (n_slices > OSL_OSTEP_MAX_TRACE_LINES)
     {
       g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                   "under RR with quantum %" G_GINT64_FORMAT " these jobs need %.0f time slices; "
+                   "under RR with quantum %" PRId64 " these jobs need %.0f time slices; "
                    "this program prints at most %d", problem->quantum, n_slices, OSL_OSTEP_MAX_TRACE_LINES);
       return FALSE;
     }
@@ -305,7 +306,7 @@ solve_round_robin (const OslOstepScheduler   *problem,
       if (solution->slices->len >= 2 * OSL_OSTEP_MAX_TRACE_LINES)
         {
           g_set_error (error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_UNSUPPORTED,
-                       "under RR with quantum %" G_GINT64_FORMAT " these jobs need more than %d time slices",
+                       "under RR with quantum %" PRId64 " these jobs need more than %d time slices",
                        problem->quantum, 2 * OSL_OSTEP_MAX_TRACE_LINES);
           return FALSE;
         }
@@ -382,8 +383,8 @@ print_header (const OslOstepScheduler *problem,
   g_string_append_printf (out, "ARG policy %s\n", problem->policy_name);
   if (problem->job_list == NULL)
     g_string_append_printf (out,
-                            "ARG jobs %" G_GINT64_FORMAT "\nARG maxlen %" G_GINT64_FORMAT
-                            "\nARG seed %" G_GINT64_FORMAT "\n",
+                            "ARG jobs %" PRId64 "\nARG maxlen %" PRId64
+                            "\nARG seed %" PRId64 "\n",
                             problem->n_random_jobs, problem->max_length, problem->seed);
   else
     g_string_append_printf (out, "ARG jlist %s\n", problem->job_list);

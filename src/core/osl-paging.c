@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-paging-private.h"
 
@@ -279,11 +280,14 @@ phys_mask (const OslPagingConfig *config)
   return BITS (CLAMP (config->maxphyaddr, 32, 52) - 1, 0);
 }
 
-/* The bits SDM chapter 4 reserves in this entry (which is present). */
+/* The bits SDM chapter 4 reserves in this entry (which is present).
+ * @above_maxphyaddr is ADDRESS_MASK & ~phys_mask (config), which the
+ * walk works out once rather than at every level. */
 static guint64
 reserved_bits (const OslPagingConfig *config,
                const Level           *level,
-               gboolean               large)
+               gboolean               large,
+               guint64                above_maxphyaddr)
 {
   guint64 mask = 0;
 
@@ -297,7 +301,7 @@ reserved_bits (const OslPagingConfig *config,
       return mask;
     }
 
-  mask = ADDRESS_MASK & ~phys_mask (config);
+  mask = above_maxphyaddr;
   if (level->from_register)
     return mask | BITS (2, 1) | BITS (8, 5) | NX_BIT;
   if (!config->nxe)
@@ -484,9 +488,11 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   const Level *levels;
   guint n_levels, error_bits = access_error_bits (config, access);
   gboolean may_write = TRUE, may_user = TRUE, no_execute = FALSE;
-  guint64 table;
+  guint64 table, above_maxphyaddr;
   OslWalkStep *step = NULL;
   OslFaultCause cause;
+  gboolean is_32bit;
+  guint entry_size;
 
   /* Only the header is reset here, each step as it is used: clearing
    * all six steps costs more than the rest of a walk. */
@@ -516,6 +522,9 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
 
   levels = get_levels (config->mode, &n_levels);
   table = table_base_from_cr3 (config);
+  is_32bit = is_32bit_mode (config->mode);
+  entry_size = is_32bit ? 4 : 8;
+  above_maxphyaddr = ADDRESS_MASK & ~phys_mask (config);
   for (guint i = 0; i < n_levels; i++)
     {
       const Level *level = &levels[i];
@@ -529,7 +538,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       step->shift = level->shift;
       step->index_bits = level->bits;
       step->index = (va >> level->shift) & BITS (level->bits - 1, 0);
-      step->entry_size = is_32bit_mode (config->mode) ? 4 : 8;
+      step->entry_size = entry_size;
       step->entry_pa = table + (guint64) step->index * step->entry_size;
       step->from_register = level->from_register;
       step->flags = 0;
@@ -551,7 +560,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
       /* PS is ignored without CR4.PSE in 32-bit paging. */
       large = level->large_page != 0 && (step->entry & PS_BIT) && config->mode != OSL_PAGING_X86_32;
       leaf = large || i == n_levels - 1;
-      rsvd = step->entry & reserved_bits (config, level, large);
+      rsvd = step->entry & reserved_bits (config, level, large, above_maxphyaddr);
       if (rsvd != 0)
         {
           walk->reserved_mask = rsvd;
@@ -581,7 +590,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
         }
       if (!level->from_register)
         set_flags_in_entry (mem, step, OSL_PTE_A);
-      table = is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
+      table = is_32bit ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
     }
 
   /* The leaf gets A, and D on a write, only once the access is allowed. */
@@ -684,10 +693,10 @@ osl_walk_describe_fault (const OslWalk *walk)
   switch (walk->cause)
     {
     case OSL_FAULT_CAUSE_NOT_PRESENT:
-      return g_strdup_printf (_("#PF (error code %u): the %s entry at 0x%" G_GINT64_MODIFIER "X is not present (P = 0), so the walk stops there."),
+      return g_strdup_printf (_("#PF (error code %u): the %s entry at 0x%" PRIX64 " is not present (P = 0), so the walk stops there."),
                               walk->error_code, level, step->entry_host_pa);
     case OSL_FAULT_CAUSE_RESERVED_BIT:
-      return g_strdup_printf (_("#PF (error code %u): the %s entry 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, which must be 0."),
+      return g_strdup_printf (_("#PF (error code %u): the %s entry 0x%" PRIX64 " sets reserved bits 0x%" PRIX64 ", which must be 0."),
                               walk->error_code, level, step->entry, walk->reserved_mask);
     case OSL_FAULT_CAUSE_USER_SUPERVISOR:
       return g_strdup_printf (_("#PF (error code %u): a user-mode access reached a supervisor page (U/S = 0 at some level)."),
@@ -701,7 +710,7 @@ osl_walk_describe_fault (const OslWalk *walk)
     case OSL_FAULT_CAUSE_NON_CANONICAL:
       return g_strdup (_("#GP: the address is not canonical, so the CPU raises a general-protection fault before any walk."));
     case OSL_FAULT_CAUSE_BAD_PDPTE:
-      return g_strdup_printf (_("#GP: the PDPTE 0x%" G_GINT64_MODIFIER "X sets reserved bits 0x%" G_GINT64_MODIFIER "X, so loading CR3 fails."),
+      return g_strdup_printf (_("#GP: the PDPTE 0x%" PRIX64 " sets reserved bits 0x%" PRIX64 ", so loading CR3 fails."),
                               step->entry, walk->reserved_mask);
     case OSL_FAULT_CAUSE_EPT_NOT_PRESENT:
       return g_strdup (_("EPT violation (VM exit 48): an EPT entry has R = W = X = 0, so the hypervisor takes over."));

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-py-format.h"
 
@@ -340,7 +341,7 @@ osl_py_append_float_as_int (GString *out,
   if (!isfinite (value))
     return FALSE;
   if (fabs (truncated) < 9.2e18)
-    g_string_append_printf (out, "%*" G_GINT64_FORMAT, width, (gint64) truncated);
+    g_string_append_printf (out, "%*" PRId64, width, (gint64) truncated);
   else
     /* glibc prints the exact decimal value of a double. */
     g_string_append_printf (out, "%*.0f", width, truncated);
@@ -395,7 +396,7 @@ osl_py_append_hex (GString *out,
       g_string_append_c (out, '-');
       width = width > 0 ? width - 1 : 0;
     }
-  g_string_append_printf (out, "%0*" G_GINT64_MODIFIER "x", width, magnitude);
+  g_string_append_printf (out, "%0*" PRIx64, width, magnitude);
 }
 
 /* Python's unicodedata-based str.isprintable() for one character. */

@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <unistd.h>
+#include <inttypes.h>
 
 #include "osl-deck.h"
 #include "osl-json-file.h"
@@ -256,7 +257,7 @@ append_entry_line (GString              *out,
                    OslReviewLog         *log,
                    const OslReviewEntry *entry)
 {
-  g_string_append_printf (out, "{\"card\":\"%s\",\"time\":%" G_GINT64_FORMAT ",\"rating\":%u,\"grade\":%u}\n",
+  g_string_append_printf (out, "{\"card\":\"%s\",\"time\":%" PRId64 ",\"rating\":%u,\"grade\":%u}\n",
                           (const char *) g_ptr_array_index (log->card_ids, entry->card),
                           entry->time, entry->rating, entry->grade);
 }
@@ -567,7 +568,7 @@ osl_review_log_append (OslReviewLog  *log,
   g_return_val_if_fail (rating >= 1 && rating <= 5 && grade >= 1 && grade <= 4, FALSE);
   g_return_val_if_fail (time > 0 && time <= MAX_TIME, FALSE);
 
-  length = g_snprintf (line, sizeof line, "{\"card\":\"%s\",\"time\":%" G_GINT64_FORMAT ",\"rating\":%u,\"grade\":%u}\n",
+  length = g_snprintf (line, sizeof line, "{\"card\":\"%s\",\"time\":%" PRId64 ",\"rating\":%u,\"grade\":%u}\n",
                        card_id, time, rating, grade);
   if (!write_line (log, line, length, error))
     return FALSE;
@@ -595,7 +596,7 @@ osl_review_log_undo (OslReviewLog  *log,
 
   if (log->live->len == 0)
     return FALSE;
-  length = g_snprintf (line, sizeof line, "{\"undo\":%" G_GINT64_FORMAT "}\n", time);
+  length = g_snprintf (line, sizeof line, "{\"undo\":%" PRId64 "}\n", time);
   if (!write_line (log, line, length, error))
     return FALSE;
   return take_back_latest (log, undone_index);

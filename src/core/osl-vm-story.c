@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-vm-story.h"
 
@@ -183,7 +184,7 @@ pte_address (OslVmStory *self,
       self->next_table += OSL_PHYS_FRAME_SIZE;
       osl_phys_mem_write (self->mem, pde_pa, 4, pde);
       event = add_event (events, OSL_VM_EVENT_UPDATE_ENTRY, pid, va,
-                         g_strdup_printf (_("The kernel gives %s a new page table at 0x%08" G_GINT64_MODIFIER "X and points the PDE at 0x%08" G_GINT64_MODIFIER "X to it."),
+                         g_strdup_printf (_("The kernel gives %s a new page table at 0x%08" PRIX64 " and points the PDE at 0x%08" PRIX64 " to it."),
                                           self->processes[pid].name, pde & PAGE_MASK, pde_pa));
       event->entry_pa = pde_pa;
       event->entry = pde;
@@ -217,7 +218,7 @@ evict (OslVmStory *self,
   OslVmEvent *event;
 
   event = add_event (events, OSL_VM_EVENT_EVICT, slot->owner_pid[0], slot->owner_va[0],
-                     g_strdup_printf (_("No frame is free: frame %d, used least recently, holds page 0x%08" G_GINT64_MODIFIER "X of %s and is the victim."),
+                     g_strdup_printf (_("No frame is free: frame %d, used least recently, holds page 0x%08" PRIX64 " of %s and is the victim."),
                                       frame, slot->owner_va[0], self->processes[slot->owner_pid[0]].name));
   event->frame = frame;
   for (guint o = 0; o < slot->n_owners; o++)
@@ -247,7 +248,7 @@ evict (OslVmStory *self,
         continue;
       osl_phys_mem_write (self->mem, pte_pa, 4, pte);
       event = add_event (events, OSL_VM_EVENT_UPDATE_ENTRY, slot->owner_pid[o], slot->owner_va[o],
-                         g_strdup_printf (_("The PTE of %s at 0x%08" G_GINT64_MODIFIER "X gets P = 0; its other bits now name disk slot %u."),
+                         g_strdup_printf (_("The PTE of %s at 0x%08" PRIX64 " gets P = 0; its other bits now name disk slot %u."),
                                           self->processes[slot->owner_pid[o]].name, pte_pa, self->frames[frame].slot));
       event->entry_pa = pte_pa;
       event->entry = pte;
@@ -270,7 +271,7 @@ map_page (OslVmStory *self,
 
   osl_phys_mem_write (self->mem, pte_pa, 4, pte);
   event = add_event (events, OSL_VM_EVENT_UPDATE_ENTRY, pid, va,
-                     g_strdup_printf (_("The kernel writes PTE 0x%08" G_GINT64_MODIFIER "X at 0x%08" G_GINT64_MODIFIER "X: present, frame 0x%08" G_GINT64_MODIFIER "X."),
+                     g_strdup_printf (_("The kernel writes PTE 0x%08" PRIX64 " at 0x%08" PRIX64 ": present, frame 0x%08" PRIX64 "."),
                                       pte, pte_pa, frame_pa (slot->frame)));
   event->entry_pa = pte_pa;
   event->entry = pte;
@@ -292,7 +293,7 @@ handle_fault (OslVmStory *self,
   if (s < 0)
     {
       add_event (events, OSL_VM_EVENT_SEGFAULT, pid, va,
-                 g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X is not part of %s, so the kernel sends it SIGSEGV."),
+                 g_strdup_printf (_("0x%08" PRIX64 " is not part of %s, so the kernel sends it SIGSEGV."),
                                   va, self->processes[pid].name));
       return FALSE;
     }
@@ -300,7 +301,7 @@ handle_fault (OslVmStory *self,
   if (slot->frame >= 0)
     {
       event = add_event (events, OSL_VM_EVENT_SHARED_HIT, pid, va,
-                         g_strdup_printf (_("Page 0x%08" G_GINT64_MODIFIER "X is shared and already in frame %d for another process: no disk read, only a new mapping."),
+                         g_strdup_printf (_("Page 0x%08" PRIX64 " is shared and already in frame %d for another process: no disk read, only a new mapping."),
                                           va & PAGE_MASK, slot->frame));
       event->frame = slot->frame;
       map_page (self, pid, va, slot, events);
@@ -316,7 +317,7 @@ handle_fault (OslVmStory *self,
     osl_phys_mem_write_u8 (self->mem, frame_pa (frame) + i, slot->data[i]);
   self->n_disk_reads++;
   event = add_event (events, OSL_VM_EVENT_LOAD, pid, va,
-                     g_strdup_printf (_("The kernel reads page 0x%08" G_GINT64_MODIFIER "X from disk slot %d into frame %d (0x%08" G_GINT64_MODIFIER "X)."),
+                     g_strdup_printf (_("The kernel reads page 0x%08" PRIX64 " from disk slot %d into frame %d (0x%08" PRIX64 ")."),
                                       va & PAGE_MASK, s, frame, frame_pa (frame)));
   event->frame = frame;
   event->slot = s;
@@ -357,8 +358,8 @@ osl_vm_story_access (OslVmStory *self,
         {
           touch_frame (self, walk.pa);
           event = add_event (events, OSL_VM_EVENT_ACCESS, pid, va,
-                             g_strdup_printf (write ? _("%s writes 0x%08" G_GINT64_MODIFIER "X → physical 0x%08" G_GINT64_MODIFIER "X.")
-                                                    : _("%s reads 0x%08" G_GINT64_MODIFIER "X → physical 0x%08" G_GINT64_MODIFIER "X."),
+                             g_strdup_printf (write ? _("%s writes 0x%08" PRIX64 " → physical 0x%08" PRIX64 ".")
+                                                    : _("%s reads 0x%08" PRIX64 " → physical 0x%08" PRIX64 "."),
                                               self->processes[pid].name, va, walk.pa));
           event->pa = walk.pa;
           return TRUE;
@@ -372,7 +373,7 @@ osl_vm_story_access (OslVmStory *self,
         break;
       self->n_faults++;
       add_event (events, OSL_VM_EVENT_PAGE_FAULT, pid, va,
-                 g_strdup_printf (_("Page fault: 0x%08" G_GINT64_MODIFIER "X is not in memory (P = 0 in the %s), so the CPU traps to the kernel with error code %u."),
+                 g_strdup_printf (_("Page fault: 0x%08" PRIX64 " is not in memory (P = 0 in the %s), so the CPU traps to the kernel with error code %u."),
                                   va, walk.steps[walk.fault_step].level, walk.error_code));
       if (!handle_fault (self, pid, va, events))
         return FALSE;

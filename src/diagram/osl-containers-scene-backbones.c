@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-containers-scene.h"
 
@@ -69,7 +70,7 @@ osl_containers_scene_namespaces (OslDockerEngine *engine,
                                  double           height)
 {
   double w, h, col, y;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("Namespaces: what a container can see"),
                                                 _("Cards 39, 40"), &w, &h);
   OslDockerContainer *c = find_running (engine, container);
@@ -223,11 +224,11 @@ osl_containers_scene_cgroups (OslCgroupSim *sim,
                               double        height)
 {
   double w, h, y = 80, row_h, bar_w;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("cgroups: how much a container can use"),
                                                 _("Cards 39, 41"), &w, &h);
   g_autoptr(GString) log = g_string_new (NULL);
-  g_autofree char *clock = g_strdup_printf (_("t = %" G_GUINT64_FORMAT " ms · %u CPUs · 1 tick = 10 ms"),
+  g_autofree char *clock = g_strdup_printf (_("t = %" PRIu64 " ms · %u CPUs · 1 tick = 10 ms"),
                                             sim->tick * OSL_CGROUP_TICK_US / 1000, sim->n_cpus);
   OslSceneNode *node;
 
@@ -267,7 +268,7 @@ osl_containers_scene_cgroups (OslCgroupSim *sim,
       mem_label = g_strdup_printf (_("memory %s (striped: page cache)"), mem_now);
       add_bar (scene, mem_id, MARGIN + 300 + bar_w + 24, y + 20, bar_w, g->memory_anon / scale_mem,
                g->memory_cache / scale_mem, g->memory_max == OSL_CGROUP_MAX ? -1 : 0.8, OSL_COLOR_ORANGE, mem_label);
-      pid_label = g_strdup_printf (_("tasks %" G_GINT64_FORMAT "%s"), g->pids_current,
+      pid_label = g_strdup_printf (_("tasks %" PRId64 "%s"), g->pids_current,
                                    g->pids_events_max > 0 ? _(" · fork refused") : "");
       add_bar (scene, pid_id, MARGIN + 300 + 2 * (bar_w + 24), y + 20, bar_w, g->pids_current / scale_pids, 0,
                g->pids_max == OSL_CGROUP_MAX ? -1 : 0.8, OSL_COLOR_GREEN, pid_label);
@@ -284,7 +285,7 @@ osl_containers_scene_cgroups (OslCgroupSim *sim,
   for (guint i = sim->events->len > 4 ? sim->events->len - 4 : 0; i < sim->events->len; i++)
     {
       const OslCgroupEvent *event = &g_array_index (sim->events, OslCgroupEvent, i);
-      g_string_append_printf (log, "\n%" G_GUINT64_FORMAT " ms · %s: %s", event->tick * OSL_CGROUP_TICK_US / 1000,
+      g_string_append_printf (log, "\n%" PRIu64 " ms · %s: %s", event->tick * OSL_CGROUP_TICK_US / 1000,
                               osl_cgroup_sim_get_group (sim, event->group)->name, _(event_text (event->kind)));
     }
   node = osl_scene_add_box (scene, "events", MARGIN, h - 150, w - 2 * MARGIN, 134, OSL_COLOR_SURFACE, log->str);
@@ -417,7 +418,7 @@ osl_containers_scene_layers (OslDockerEngine *engine,
   guint n_lowers = c != NULL ? osl_overlay_get_n_lowers (c->rootfs) : 1;
   double w, h, y, sheet_h, sheet_w;
   /* Only as tall as the sheets need, so a wide, low pane still reads. */
-  OslScene *scene = osl_containers_scene_begin (width, height, 150 + (n_lowers + 2) * 92.0,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, 150 + (n_lowers + 2) * 92.0,
                                                 _("Copy-on-write layers (OverlayFS)"), _("Cards 36, 39, 42"), &w, &h);
   g_autofree char *users = NULL, *merged = NULL, *dir = NULL;
   g_autoptr(GPtrArray) top = NULL;

@@ -121,7 +121,7 @@ osl_containers_scene_states (OslDockerEngine *engine,
                              double           height)
 {
   double w, h, x0 = MARGIN + STATE_W / 2, y0 = 84 + STATE_H / 2, area_w, area_h;
-  OslScene *scene = osl_containers_scene_begin (width, height, 600,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, 600,
                                                 _("Docker container states"),
                                                 _("Cards 43, 44, 46–49"), &w, &h);
   GPtrArray *containers = osl_docker_engine_get_containers (engine);
@@ -240,7 +240,7 @@ osl_containers_scene_cloud (OslCloudLab *lab,
                             double       height)
 {
   double w, h, cloud_x, cloud_w, stack_x, stack_w, layer_h = 46, y;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("Cloud lab: Docker on an EC2 instance"),
                                                 _("Cards 49–57"), &w, &h);
   const OslCloudStep *step = osl_cloud_lab_current (lab);

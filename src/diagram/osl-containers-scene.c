@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "osl-containers-scene.h"
 #include "osl-docker-cli.h"
@@ -15,29 +16,48 @@
 #define TITLE_SIZE 26.0
 #define BODY_SIZE 16.0
 #define SMALL_SIZE 15.0
+#define NARROW_BELOW 900.0      /* narrower scenes put things under each other */
+#define STACK_GAP 40.0
+#define STACK_ROW_GAP 24.0
+#define STACK_MIN_WIDTH 376.0   /* two copies of "VMX non-root · ring 3" side by side */
+#define STACK_HEAD_H 64.0
+#define LAYER_MIN_H 60.0        /* three lines of a layer */
+#define LAYER_MAX_H 86.0
+#define EXPLANATION_H 130.0
 
-/* Every diagram starts with its title and the lecture cards it shows. */
+/* Every diagram starts with its title and the lecture cards it shows.
+ * Scenes that reflow pass a @min_width below the design width. */
 OslScene *
 osl_containers_scene_begin (double      width,
                             double      height,
+                            double      min_width,
                             double      min_height,
                             const char *title,
                             const char *cards,
                             double     *out_width,
                             double     *out_height)
 {
-  double w = MAX (width, OSL_CONTAINERS_SCENE_WIDTH);
+  double w = MAX (width, min_width);
   double h = MAX (height, min_height);
   OslScene *scene = osl_scene_new (w, h, title);
+  gboolean narrow = w < NARROW_BELOW;
   OslSceneNode *node;
 
-  node = osl_scene_add_text (scene, "title", MARGIN, 18, w - 2 * MARGIN - 270, 40, title, TITLE_SIZE);
+  node = osl_scene_add_text (scene, "title", MARGIN, 18, w - 2 * MARGIN - (narrow ? 0 : 270), 40, title,
+                             TITLE_SIZE);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
+  *out_width = w;
+  *out_height = h;
+  /* Projected at high zoom the title needs the whole line; the cards
+   * stay one hover away. */
+  if (narrow)
+    {
+      osl_scene_node_set_tooltip (node, cards);
+      return scene;
+    }
   node = osl_scene_add_chip (scene, "cards", w - MARGIN - 250, 24, 250, 30, OSL_COLOR_SURFACE, cards);
   node->font_size = 15;
   osl_scene_node_set_tooltip (node, _("The lecture flashcards this diagram shows"));
-  *out_width = w;
-  *out_height = h;
   return scene;
 }
 
@@ -172,6 +192,49 @@ find_selected (const char       *selected,
   return osl_stack_find_layer (*stack_out, parts[1]);
 }
 
+/* The stacks' rows and the scene size they need at the smallest layers. */
+static void
+stacks_min_size (guint   n_kinds,
+                 guint   max_layers,
+                 guint   per_row,
+                 double  width,
+                 double *min_width,
+                 double *min_height)
+{
+  guint n_rows = (n_kinds + per_row - 1) / per_row;
+
+  *min_width = MAX (width, 2 * MARGIN + per_row * STACK_MIN_WIDTH + (per_row - 1) * STACK_GAP);
+  *min_height = 64 + (*min_width < NARROW_BELOW ? 46 : 26) + 8 +
+                n_rows * (STACK_HEAD_H + max_layers * LAYER_MIN_H) + (n_rows - 1) * STACK_ROW_GAP +
+                EXPLANATION_H + 10;
+}
+
+/* Reflow: the number of stacks per row whose scene, shrunk to fit the
+ * space, keeps the text largest. */
+static guint
+choose_stacks_per_row (guint  n_kinds,
+                       guint  max_layers,
+                       double width,
+                       double height)
+{
+  guint best = n_kinds;
+  double best_scale = 0;
+
+  for (guint per_row = 1; per_row <= n_kinds; per_row++)
+    {
+      double min_width, min_height, scale;
+
+      stacks_min_size (n_kinds, max_layers, per_row, width, &min_width, &min_height);
+      scale = MIN (MIN (1.0, width / min_width), MIN (1.0, height / min_height));
+      if (scale > best_scale + 0.01)
+        {
+          best = per_row;
+          best_scale = scale;
+        }
+    }
+  return best;
+}
+
 /**
  * osl_containers_scene_stacks:
  * @selected: "type1:hypervisor" for the layer whose explanation shows
@@ -186,25 +249,36 @@ osl_containers_scene_stacks (const OslStackKind *kinds,
                              double              width,
                              double              height)
 {
-  double w, h, column, bottom, layer_h;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
-                                                _("Software stacks, bottom to top"),
-                                                _("Cards 21, 24–28, 35, 37"), &w, &h);
+  double w, h, column, layer_h, top, legend_h, min_width, min_height;
+  OslScene *scene;
   const OslStack *stack = NULL;
   const OslStackLayer *layer = find_selected (selected, &stack);
-  guint max_layers = 0;
+  guint max_layers = 0, per_row, n_rows;
   OslSceneNode *node;
   g_autofree char *words = NULL;
 
   n_kinds = CLAMP (n_kinds, 1, 4);
   for (guint i = 0; i < n_kinds; i++)
     max_layers = MAX (max_layers, osl_stack_get (kinds[i])->n_layers);
-  column = (w - 2 * MARGIN - (n_kinds - 1) * 40) / n_kinds;
-  bottom = h - 150;
-  layer_h = MIN (86, (bottom - 150) / max_layers);
+  width = MAX (width, OSL_CONTAINERS_SCENE_NARROW_WIDTH);
+  per_row = choose_stacks_per_row (n_kinds, max_layers, width, height);
+  n_rows = (n_kinds + per_row - 1) / per_row;
+  stacks_min_size (n_kinds, max_layers, per_row, width, &min_width, &min_height);
+  scene = osl_containers_scene_begin (width, height, min_width, min_height, _("Software stacks, bottom to top"),
+                                      _("Cards 21, 24–28, 35, 37"), &w, &h);
+  legend_h = w < NARROW_BELOW ? 46 : 26;
+  top = 64 + legend_h + 8;
+  column = (w - 2 * MARGIN - (per_row - 1) * STACK_GAP) / per_row;
+  layer_h = MIN (LAYER_MAX_H, ((h - top - EXPLANATION_H - 10 - (n_rows - 1) * STACK_ROW_GAP) / n_rows -
+                               STACK_HEAD_H) / max_layers);
   for (guint i = 0; i < n_kinds; i++)
-    add_stack (scene, osl_stack_get (kinds[i]), selected, show_rings,
-               MARGIN + i * (column + 40), column, bottom, layer_h);
+    {
+      guint row = i / per_row, col = i % per_row;
+      double row_bottom = top + (row + 1) * (STACK_HEAD_H + max_layers * layer_h) + row * STACK_ROW_GAP;
+
+      add_stack (scene, osl_stack_get (kinds[i]), selected, show_rings,
+                 MARGIN + col * (column + STACK_GAP), column, row_bottom, layer_h);
+    }
 
   if (layer != NULL)
     {
@@ -217,13 +291,14 @@ osl_containers_scene_stacks (const OslStackKind *kinds,
     words = g_strdup (_("Click a layer to read what it is. The dashed red line is each stack's isolation "
                         "boundary: below it, one layer serves everyone; above it, each VM or container has "
                         "its own copy."));
-  node = osl_scene_add_text (scene, "legend", MARGIN, 64, w - 2 * MARGIN, 26,
+  node = osl_scene_add_text (scene, "legend", MARGIN, 64, w - 2 * MARGIN, legend_h,
                              show_rings ? _("Dashed red line: isolation boundary · thick red outline: VMX root mode "
                                             "· blue outline: VMX non-root mode")
                                         : _("Dashed red line: isolation boundary"), SMALL_SIZE);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
   node->text_color = OSL_COLOR_MUTED;
-  node = osl_scene_add_text (scene, "explanation", MARGIN, h - 130, w - 2 * MARGIN, 120, words, BODY_SIZE);
+  node = osl_scene_add_text (scene, "explanation", MARGIN, h - EXPLANATION_H, w - 2 * MARGIN, EXPLANATION_H - 10,
+                             words, BODY_SIZE);
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   return scene;
 }
@@ -257,7 +332,7 @@ osl_containers_scene_background (double width,
                                  double height)
 {
   double w, h, col;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("Virtualization"), _("Cards 21–23, 27, 28"),
                                                 &w, &h);
   const OslStackContrast *kinds, *hardware;
@@ -312,7 +387,7 @@ osl_containers_scene_vmx (OslVmxState state,
                           double      height)
 {
   double w, h, grid_x = MARGIN, grid_y = 90, cell_w, cell_h = 150;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
+  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_WIDTH, OSL_CONTAINERS_SCENE_HEIGHT,
                                                 _("CPU virtualization: VM exit and VM entry"),
                                                 _("Cards 27, 29–34"), &w, &h);
   const OslVmxCauseInfo *info = osl_vmx_cause_get_info (state.cause);
@@ -368,7 +443,7 @@ osl_containers_scene_vmx (OslVmxState state,
   osl_scene_node_set_tooltip (node, _("Where the CPU is executing now"));
 
   status = g_strdup_printf (_("<b>Step %u</b> · guest executes <tt>%s</tt> → exit reason %u (%s) · VM exits so "
-                              "far: %u · guest RIP 0x%" G_GINT64_MODIFIER "x"),
+                              "far: %u · guest RIP 0x%" PRIx64),
                             state.step + 1, info->instruction, info->exit_reason, _(info->exit_name),
                             state.exits, state.guest_rip);
   node = osl_scene_add_text (scene, "status", MARGIN, grid_y + 2 * cell_h + 70, w - 2 * MARGIN, 30, status,
@@ -390,7 +465,9 @@ osl_containers_scene_vmx (OslVmxState state,
   return scene;
 }
 
-static void
+/* Wide: the aspect, then the VM and the container side by side. Narrow:
+ * the aspect on a line of its own above the two. Returns the row's height. */
+static double
 add_row (OslScene   *scene,
          const char *id,
          const char *aspect,
@@ -400,42 +477,67 @@ add_row (OslScene   *scene,
          double      w,
          double      row_h)
 {
-  double col = (w - 2 * MARGIN - 220) / 2;
+  gboolean narrow = w < NARROW_BELOW;
+  double aspect_w = narrow ? w - 2 * MARGIN : 210, aspect_h = narrow ? (aspect[0] != '\0' ? 26 : 0) : row_h;
+  double x = narrow ? MARGIN : MARGIN + 220, col = (w - x - MARGIN) / 2, box_y = narrow ? y + aspect_h : y;
   g_autofree char *a = g_strconcat (id, ":aspect", NULL);
   g_autofree char *l = g_strconcat (id, ":vm", NULL);
   g_autofree char *r = g_strconcat (id, ":container", NULL);
   OslSceneNode *node;
 
-  node = osl_scene_add_text (scene, a, MARGIN, y, 210, row_h, aspect, BODY_SIZE);
+  node = osl_scene_add_text (scene, a, MARGIN, y, aspect_w, aspect_h, aspect, BODY_SIZE);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
-  osl_scene_add_box (scene, l, MARGIN + 220, y + 3, col - 10, row_h - 6, OSL_COLOR_ORANGE, left);
-  node = osl_scene_add_box (scene, r, MARGIN + 220 + col, y + 3, col - 10, row_h - 6, OSL_COLOR_GREEN, right);
+  osl_scene_add_box (scene, l, x, box_y + 3, col - 10, row_h - 6, OSL_COLOR_ORANGE, left);
+  osl_scene_add_box (scene, r, x + col, box_y + 3, col - 10, row_h - 6, OSL_COLOR_GREEN, right);
+  return box_y - y + row_h;
 }
 
-/* Cards 38 and 45: granularity, overhead, isolation; and what is alike. */
+static double
+compare_min_height (gboolean narrow,
+                    guint    n_rows,
+                    guint    n_figures,
+                    guint    n_similar)
+{
+  double row_h = narrow ? 56 : 48, aspect_h = narrow ? 26 : 0;
+
+  /* Narrow boxes and bullets wrap their words onto a second line. */
+  return 80 + row_h + n_rows * (aspect_h + row_h) + 40 + n_figures * (aspect_h + row_h - 6) + 12 + 44 +
+         (narrow ? 44 : 24) * n_similar + 16;
+}
+
+/* Cards 38 and 45: granularity, overhead, isolation; and what is alike.
+ * The table wraps (each aspect above its two boxes) when that makes
+ * the text larger in the space given. */
 OslScene *
 osl_containers_scene_compare (double width,
                               double height)
 {
-  double w, h, y = 80, row_h = 48;
-  OslScene *scene = osl_containers_scene_begin (width, height, OSL_CONTAINERS_SCENE_HEIGHT,
-                                                _("Virtual machines versus containers"),
-                                                _("Cards 37, 38, 45"), &w, &h);
   const OslStackContrast *rows = NULL, *figures = NULL;
   const char * const *similar = osl_stack_get_similarities ();
+  guint n_rows, n_figures, n_similar = g_strv_length ((char **) similar);
+  double narrow_w = MAX (width, OSL_CONTAINERS_SCENE_NARROW_WIDTH), narrow_h, wide_h, w, h, y = 80, row_h;
+  gboolean narrow;
   g_autoptr(GString) alike = g_string_new (NULL);
-  guint n_rows, n_figures;
   OslSceneNode *node;
+  OslScene *scene;
 
-  add_row (scene, "head", "", _("Virtual machine (e.g. VirtualBox)"), _("Container (e.g. Docker)"), y, w, row_h);
+  rows = osl_stack_get_contrasts (&n_rows);
+  figures = osl_stack_get_typical_figures (&n_figures);
+  narrow_h = compare_min_height (TRUE, n_rows, n_figures, n_similar);
+  wide_h = MAX (compare_min_height (FALSE, n_rows, n_figures, n_similar), OSL_CONTAINERS_SCENE_HEIGHT);
+  narrow = narrow_w < NARROW_BELOW &&
+           MIN (width / narrow_w, height / narrow_h) > MIN (width / OSL_CONTAINERS_SCENE_WIDTH, height / wide_h);
+  row_h = narrow ? 56 : 48;
+  scene = osl_containers_scene_begin (width, height, narrow ? narrow_w : OSL_CONTAINERS_SCENE_WIDTH,
+                                      narrow ? narrow_h : wide_h, _("Virtual machines versus containers"),
+                                      _("Cards 37, 38, 45"), &w, &h);
+  y += add_row (scene, "head", "", _("Virtual machine (e.g. VirtualBox)"), _("Container (e.g. Docker)"), y, w, row_h);
   osl_scene_find (scene, "head:vm")->flags |= OSL_NODE_FLAG_BOLD;
   osl_scene_find (scene, "head:container")->flags |= OSL_NODE_FLAG_BOLD;
-  y += row_h;
-  rows = osl_stack_get_contrasts (&n_rows);
-  for (guint i = 0; i < n_rows; i++, y += row_h)
+  for (guint i = 0; i < n_rows; i++)
     {
       g_autofree char *id = g_strdup_printf ("row:%u", i);
-      add_row (scene, id, _(rows[i].aspect), _(rows[i].vm), _(rows[i].container), y, w, row_h);
+      y += add_row (scene, id, _(rows[i].aspect), _(rows[i].vm), _(rows[i].container), y, w, row_h);
     }
   y += 8;
   node = osl_scene_add_text (scene, "figures:head", MARGIN, y, w - 2 * MARGIN, 28,
@@ -443,11 +545,10 @@ osl_containers_scene_compare (double width,
                              BODY_SIZE);
   node->flags |= OSL_NODE_FLAG_ITALIC | OSL_NODE_FLAG_ALIGN_START;
   y += 32;
-  figures = osl_stack_get_typical_figures (&n_figures);
-  for (guint i = 0; i < n_figures; i++, y += row_h - 6)
+  for (guint i = 0; i < n_figures; i++)
     {
       g_autofree char *id = g_strdup_printf ("figure:%u", i);
-      add_row (scene, id, _(figures[i].aspect), _(figures[i].vm), _(figures[i].container), y, w, row_h - 6);
+      y += add_row (scene, id, _(figures[i].aspect), _(figures[i].vm), _(figures[i].container), y, w, row_h - 6);
     }
   g_string_append_printf (alike, "<b>%s</b>", _("Alike"));
   for (guint i = 0; similar[i] != NULL; i++)

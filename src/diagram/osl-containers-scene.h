@@ -18,9 +18,12 @@
 
 G_BEGIN_DECLS
 
-/* The size scenes are designed for; smaller spaces get a scaled scene. */
+/* The size scenes are designed for; smaller spaces get a scaled scene,
+ * except for the scenes that reflow down to the narrow width (what a
+ * 1280-pixel-wide window leaves at 200 % zoom). */
 #define OSL_CONTAINERS_SCENE_WIDTH 1280.0
 #define OSL_CONTAINERS_SCENE_HEIGHT 720.0
+#define OSL_CONTAINERS_SCENE_NARROW_WIDTH 560.0
 
 OslScene *osl_containers_scene_stacks      (const OslStackKind *kinds,
                                             guint               n_kinds,
@@ -62,6 +65,7 @@ OslScene *osl_containers_view_scene        (const char         *scenario_path,
 /* Shared by the builders. */
 OslScene *osl_containers_scene_begin       (double              width,
                                             double              height,
+                                            double              min_width,
                                             double              min_height,
                                             const char         *title,
                                             const char         *cards,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-address.h"
 #include "osl-memory-file.h"
@@ -17,12 +18,16 @@
 #define BODY_SIZE 16.0
 #define SMALL_SIZE 15.0
 #define SLICE_ROWS 5
+#define COMPACT_SLICE_ROWS 3
+#define TABLE_COLUMN_MIN 200.0  /* room for "511 0x8000000000203067" in 15 px monospace */
+#define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
 
 /* Field colours, top level first; the offset always gets the last one
- * and the sign extension is grey with stripes. Each field also carries
- * its name, so colour is never the only cue. */
+ * and the sign extension is grey. Each field also carries its name, so
+ * colour is never the only cue; the grey bits are plain rather than
+ * striped because 16 striped cells cost 8 % of a 4K walk frame. */
 static const OslColor field_colors[] = {
   OSL_COLOR_ORANGE, OSL_COLOR_SKY_BLUE, OSL_COLOR_GREEN, OSL_COLOR_PURPLE, OSL_COLOR_BLUE,
 };
@@ -54,8 +59,8 @@ format_size (guint64 size)
   if (size >= 1 << 20)
     return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
   if (size >= 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", size >> 10);
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), size);
+    return g_strdup_printf ("%" PRIu64 " KiB", size >> 10);
+  return g_strdup_printf (_("%" PRIu64 " bytes"), size);
 }
 
 static OslSceneNode *
@@ -84,7 +89,113 @@ add_title (OslScene   *scene,
              OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
 }
 
-/* The address as a row of bits grouped by field. Returns the y below it. */
+#define BIT_CELL_MAX 36.0
+#define BIT_CELL_MIN 17.0   /* narrower cells would squeeze a 15 px digit */
+#define FIELD_GAP 20.0
+#define SPLITTER_ROW_HEIGHT (22 + 36 + 6 + 50)
+#define SPLITTER_ROW_GAP 14.0
+
+/* Packs the fields into rows of at most @width pixels with bits @cell
+ * wide, never breaking a field. Returns the number of rows. */
+static guint
+pack_fields (const OslAddressField *fields,
+             guint                  n_fields,
+             double                 width,
+             double                 cell,
+             guint                 *row_of)
+{
+  guint row = 0;
+  double used = 0;
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      double fw = (fields[f].high - fields[f].low + 1) * cell;
+
+      if (used > 0 && used + FIELD_GAP + fw > width)
+        {
+          row++;
+          used = 0;
+        }
+      used += (used > 0 ? FIELD_GAP : 0) + fw;
+      row_of[f] = row;
+    }
+  return row + 1;
+}
+
+/* Breaks the fields into as few rows as bits BIT_CELL_MIN wide allow,
+ * then widens the bits as far as that many rows still hold them: a
+ * 64-bit address on a narrow canvas becomes two rows of wide bits rather
+ * than one row of slivers. Fills row_of[], returns the number of rows
+ * and sets *cell to the bit width. */
+static guint
+wrap_fields (const OslAddressField *fields,
+             guint                  n_fields,
+             double                 width,
+             guint                 *row_of,
+             double                *cell)
+{
+  double avail = width - 2 * MARGIN;
+  guint widest = 1, n_rows;
+
+  for (guint f = 0; f < n_fields; f++)
+    widest = MAX (widest, fields[f].high - fields[f].low + 1);
+  /* A field wider than the canvas at BIT_CELL_MIN gets a row of its own. */
+  *cell = MIN (BIT_CELL_MIN, avail / widest);
+  n_rows = pack_fields (fields, n_fields, avail, *cell, row_of);
+  for (double wider = BIT_CELL_MAX; wider > *cell; wider -= 1)
+    if (pack_fields (fields, n_fields, avail, wider, row_of) == n_rows)
+      {
+        *cell = wider;
+        break;
+      }
+  return pack_fields (fields, n_fields, avail, *cell, row_of);
+}
+
+/* A generous guess at the height of wrapped body text, so that the
+ * scene is made tall enough for its narration rather than cut off. */
+static double
+text_height (const char *text,
+             double      width)
+{
+  guint per_line = MAX (20, width / (BODY_SIZE * 0.55));
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  guint n_lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    n_lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
+  return n_lines * BODY_SIZE * 1.4;
+}
+
+/* How many rows the bit splitter takes at this width. */
+static guint
+bit_splitter_rows (const OslPagingConfig *config,
+                   guint64                va,
+                   double                 width)
+{
+  OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
+  guint row_of[OSL_WALK_MAX_STEPS + 2];
+  guint n_fields = osl_paging_split (config, va, 0, fields);
+  double cell;
+
+  return wrap_fields (fields, n_fields, width, row_of, &cell);
+}
+
+/* A bit number centred over its cell, so that the numbers of two
+ * neighbouring fields (22 | 21) stay apart by the gap between them. */
+static void
+add_bit_number (OslScene *scene,
+                guint     bit,
+                double    cell_x,
+                double    cell,
+                double    y)
+{
+  g_autofree char *id = g_strdup_printf ("bitno-%u", bit);
+  g_autofree char *text = g_strdup_printf ("%u", bit);
+
+  add_label (scene, id, cell_x + cell / 2 - 20, y, 40, 20, text, SMALL_SIZE, 0)->text_color = OSL_COLOR_MUTED;
+}
+
+/* The address as rows of bits grouped by field. Returns the y below it. */
 static double
 add_bit_splitter (OslScene              *scene,
                   const OslPagingConfig *config,
@@ -94,37 +205,37 @@ add_bit_splitter (OslScene              *scene,
                   double                 width)
 {
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
+  guint row_of[OSL_WALK_MAX_STEPS + 2];
   guint n_fields = osl_paging_split (config, va, page_size, fields);
-  guint bits = osl_paging_address_width (config);
-  double gap = 18, cell, x;
+  double cell, x = 0;
+  guint n_rows = wrap_fields (fields, n_fields, width, row_of, &cell);
 
-  cell = MIN (36, (width - 2 * MARGIN - gap * (n_fields - 1)) / bits);
-  x = (width - (cell * bits + gap * (n_fields - 1))) / 2;
   for (guint f = 0; f < n_fields; f++)
     {
       const OslAddressField *field = &fields[f];
       guint n_bits = field->high - field->low + 1;
       double fw = n_bits * cell;
+      double row_y = y + row_of[f] * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP);
       OslColor color = field_color (field, f, n_fields);
       g_autofree char *id = g_strdup_printf ("field-%u", f);
       g_autofree char *target = g_strdup_printf ("field:%u", f);
       g_autofree char *value = hex (field->value, MAX (4, (n_bits + 3) / 4 * 4));
       g_autofree char *label = NULL;
       g_autofree char *tooltip = NULL;
-      g_autofree char *high_id = g_strdup_printf ("bitno-%u", field->high);
-      g_autofree char *high_text = g_strdup_printf ("%u", field->high);
       OslSceneNode *node;
 
-      add_label (scene, high_id, x, y, 40, 20, high_text, SMALL_SIZE,
-                 OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-      if (n_bits > 1)
+      /* Each row is centred on its own. */
+      if (f == 0 || row_of[f] != row_of[f - 1])
         {
-          g_autofree char *low_id = g_strdup_printf ("bitno-%u", field->low);
-          g_autofree char *low_text = g_strdup_printf ("%u", field->low);
+          guint row_bits = 0, row_fields = 0;
 
-          add_label (scene, low_id, x + fw - 40, y, 40, 20, low_text, SMALL_SIZE,
-                     OSL_NODE_FLAG_ALIGN_END)->text_color = OSL_COLOR_MUTED;
+          for (guint g = f; g < n_fields && row_of[g] == row_of[f]; g++, row_fields++)
+            row_bits += fields[g].high - fields[g].low + 1;
+          x = (width - (cell * row_bits + FIELD_GAP * (row_fields - 1))) / 2;
         }
+      add_bit_number (scene, field->high, x, cell, row_y);
+      if (n_bits > 1)
+        add_bit_number (scene, field->low, x + fw - cell, cell, row_y);
       for (guint b = 0; b < n_bits; b++)
         {
           guint bit = field->high - b;
@@ -132,12 +243,11 @@ add_bit_splitter (OslScene              *scene,
           g_autofree char *bit_target = g_strdup_printf ("bit:%u", bit);
           g_autofree char *bit_tip = g_strdup_printf (_("Bit %u of the %s field; click to flip it"), bit, field->name);
 
-          node = osl_scene_add_box (scene, bit_id, x + b * cell, y + 22, cell, 36, color,
+          node = osl_scene_add_box (scene, bit_id, x + b * cell, row_y + 22, cell, 36, color,
                                     (va >> bit) & 1 ? "1" : "0");
           node->radius = 2;
           node->font_size = CLAMP (cell * 0.8, 15, 18);
           node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_CLICKABLE;
-          node->pattern = color == OSL_COLOR_MUTED ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID;
           osl_scene_node_set_role (node, "bit");
           osl_scene_node_set_target (node, bit_target);
           osl_scene_node_set_tooltip (node, bit_tip);
@@ -145,23 +255,23 @@ add_bit_splitter (OslScene              *scene,
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110)
-        label = g_strdup_printf ("%s\n%" G_GUINT64_FORMAT, field->name, field->value);
+        label = g_strdup_printf ("%s\n%" PRIu64, field->name, field->value);
       else
-        label = g_strdup_printf ("%s · %u–%u\n%s = %" G_GUINT64_FORMAT,
+        label = g_strdup_printf ("%s · %u–%u\n%s = %" PRIu64,
                                  field->name, field->high, field->low, value, field->value);
-      node = osl_scene_add_box (scene, id, x, y + 64, fw, 50, OSL_COLOR_SURFACE, label);
+      node = osl_scene_add_box (scene, id, x, row_y + 64, fw, 50, OSL_COLOR_SURFACE, label);
       node->stroke = color == OSL_COLOR_MUTED ? OSL_COLOR_BORDER : color;
       node->line_width = 3;
       node->font_size = fw < 120 ? SMALL_SIZE : BODY_SIZE;
       node->flags |= OSL_NODE_FLAG_CLICKABLE;
-      tooltip = g_strdup_printf (_("%s: bits %u–%u = %" G_GUINT64_FORMAT "; scroll here to step it"),
+      tooltip = g_strdup_printf (_("%s: bits %u–%u = %" PRIu64 "; scroll here to step it"),
                                  field->name, field->high, field->low, field->value);
       osl_scene_node_set_role (node, "field");
       osl_scene_node_set_target (node, target);
       osl_scene_node_set_tooltip (node, tooltip);
-      x += fw + gap;
+      x += fw + FIELD_GAP;
     }
-  return y + 64 + 50;
+  return y + n_rows * SPLITTER_ROW_HEIGHT + (n_rows - 1) * SPLITTER_ROW_GAP;
 }
 
 static const struct
@@ -245,27 +355,28 @@ add_table_slice (OslScene                 *scene,
                  guint                    column,
                  const OslWalkStep        *step,
                  OslColor                  color,
+                 guint                     n_rows,
                  double                    x,
                  double                    y,
                  double                    w)
 {
   guint n_entries = 1u << step->index_bits;
-  guint first = step->index >= SLICE_ROWS / 2 ? step->index - SLICE_ROWS / 2 : 0;
+  guint first = step->index >= n_rows / 2 ? step->index - n_rows / 2 : 0;
   double selected_y = y;
   gboolean faulted = state->walk->fault_step == (gint) column;
   OslSceneNode *node;
 
-  first = MIN (first, n_entries > SLICE_ROWS ? n_entries - SLICE_ROWS : 0);
-  for (guint r = 0; r < SLICE_ROWS && first + r < n_entries; r++)
+  first = MIN (first, n_entries > n_rows ? n_entries - n_rows : 0);
+  for (guint r = 0; r < n_rows && first + r < n_entries; r++)
     {
       guint index = first + r;
       gboolean selected = index == step->index;
       guint64 pa = step->entry_host_pa + ((gint64) index - (gint64) step->index) * step->entry_size;
       guint64 value = selected ? step->entry_after : osl_phys_mem_read (state->mem, pa, step->entry_size);
       g_autofree char *id = g_strdup_printf ("row-%u-%u", column, r);
-      g_autofree char *value_text = g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", value);
+      g_autofree char *value_text = g_strdup_printf ("0x%" PRIX64, value);
       g_autofree char *text = g_strdup_printf ("%u %s", index, value_text);
-      g_autofree char *tip = g_strdup_printf (_("Entry %u at 0x%" G_GINT64_MODIFIER "X holds %s"),
+      g_autofree char *tip = g_strdup_printf (_("Entry %u at 0x%" PRIX64 " holds %s"),
                                               index, pa, value_text);
 
       node = osl_scene_add_box (scene, id, x, y + r * ROW_HEIGHT, w, ROW_HEIGHT,
@@ -291,6 +402,7 @@ add_table_slice (OslScene                 *scene,
 static void
 add_arithmetic (OslScene                 *scene,
                 const OslMemoryWalkState *state,
+                guint                     first_step,
                 guint                     n_steps,
                 double                    x,
                 double                    y,
@@ -300,7 +412,7 @@ add_arithmetic (OslScene                 *scene,
   const OslWalk *walk = state->walk;
   guint table_bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = first_step; i < n_steps; i++)
     {
       const OslWalkStep *step = &walk->steps[i];
       g_autofree char *table = hex (step->table, table_bits);
@@ -312,7 +424,7 @@ add_arithmetic (OslScene                 *scene,
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
-  add_label (scene, "arithmetic", x, y, w, 26.0 * MAX (1, n_steps), text->str, BODY_SIZE,
+  add_label (scene, "arithmetic", x, y, w, 26.0 * MAX (1, n_steps - first_step), text->str, BODY_SIZE,
              OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   g_string_free (text, TRUE);
 }
@@ -326,7 +438,7 @@ add_tlb_panel (OslScene     *scene,
                double        y,
                double        w)
 {
-  g_autofree char *header = g_strdup_printf (_("TLB: %" G_GUINT64_FORMAT " hits, %" G_GUINT64_FORMAT " misses"),
+  g_autofree char *header = g_strdup_printf (_("TLB: %" PRIu64 " hits, %" PRIu64 " misses"),
                                              tlb->hits, tlb->misses);
   gint found = osl_tlb_find (tlb, va);
 
@@ -336,7 +448,7 @@ add_tlb_panel (OslScene     *scene,
       const OslTlbEntry *entry = &tlb->entries[i];
       g_autofree char *id = g_strdup_printf ("tlb-%u", i);
       g_autofree char *text = entry->valid
-        ? g_strdup_printf ("0x%08" G_GINT64_MODIFIER "X → 0x%08" G_GINT64_MODIFIER "X", entry->page, entry->frame)
+        ? g_strdup_printf ("0x%08" PRIX64 " → 0x%08" PRIX64, entry->page, entry->frame)
         : g_strdup (_("(empty)"));
       OslSceneNode *node = osl_scene_add_box (scene, id, x, y + 30 + i * 32, w, 28,
                                               (gint) i == found ? (hit ? OSL_COLOR_GREEN : OSL_COLOR_SKY_BLUE)
@@ -367,13 +479,27 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   g_autofree char *cr3_text = NULL;
   g_autofree char *cr3 = NULL;
   guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+  /* The view hands over the space divided by the zoom, and shrinks a
+   * larger scene to fit: so the diagram reflows into what it is given
+   * (splitter rows, fewer rows per table, no title, which the story
+   * menu shows anyway) rather than cancel the zoom by shrinking. */
+  gboolean compact = height < COMPACT_HEIGHT;
+  guint slice_rows = compact ? COMPACT_SLICE_ROWS : SLICE_ROWS;
+  double slice_h = slice_rows * ROW_HEIGHT;
+  double top = compact ? 12 : 58;
+  guint arithmetic_first = compact && n_steps > 0 ? n_steps - 1 : 0;
+  double needed;
 
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
+  width = MAX (width, MAX (900, 2 * MARGIN + 2 * END_COLUMN + MAX (1, n_columns - 2) * (TABLE_COLUMN_MIN + 20) + 20));
+  needed = top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
+    + 26 + 46 + slice_h + 8 + 2 * 34 + 16 + 26.0 * MAX (1, n_steps - arithmetic_first) + 12 + 54
+    + MAX (60, text_height (state->narration, width - 2 * MARGIN)) + 8;
+  height = MAX (height, needed);
   scene = osl_scene_new (width, height, state->title);
-  add_title (scene, state->title, width);
+  if (!compact)
+    add_title (scene, state->title, width);
   y = add_bit_splitter (scene, state->config, state->va,
-                        finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, 58, width);
+                        finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
   n_fields = osl_paging_split (state->config, state->va, 0, fields);
   first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
 
@@ -403,9 +529,10 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   /* A short walk sits in the middle rather than at the left edge. */
   chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
   x = chain_x;
-  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" G_GINT64_MODIFIER "X", state->config->cr3);
+  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
   if (state->config->mode == OSL_PAGING_TEXTBOOK)
-    cr3_text = g_strdup_printf (_("PDBR\n%s"), cr3);
+    /* A one-level (linear) table has a page-table base register. */
+    cr3_text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
   else
     cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
   node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);
@@ -422,8 +549,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       guint field = MIN (first_index_field + i, n_fields - 1);
       OslColor color = field_color (&fields[field], field, n_fields);
       g_autofree char *header_id = g_strdup_printf ("table-title-%u", i);
-      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u, in a register")
-                                                                     : _("%s @ 0x%" G_GINT64_MODIFIER "X\nindex %u"),
+      g_autofree char *header = g_strdup_printf (step->from_register ? _("%s @ 0x%" PRIX64 "\nindex %u, in a register")
+                                                                     : _("%s @ 0x%" PRIX64 "\nindex %u"),
                                                  step->level, step->table, step->index);
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
       double row_y;
@@ -434,7 +561,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
           /* Not reached yet: an empty placeholder keeps the layout still. */
           g_autofree char *ghost_id = g_strdup_printf ("ghost-%u", i);
 
-          node = osl_scene_add_box (scene, ghost_id, x, table_y + 46, colw, SLICE_ROWS * ROW_HEIGHT,
+          node = osl_scene_add_box (scene, ghost_id, x, table_y + 46, colw, slice_h,
                                     OSL_COLOR_NONE, step->level);
           node->flags |= OSL_NODE_FLAG_DASHED;
           node->text_color = OSL_COLOR_MUTED;
@@ -442,8 +569,8 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
         }
       add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
-      row_y = add_table_slice (scene, state, i, step, color, x, table_y + 46, colw);
-      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8, colw);
+      row_y = add_table_slice (scene, state, i, step, color, slice_rows, x, table_y + 46, colw);
+      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + slice_h + 8, colw);
       node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
       node->stroke = OSL_COLOR_FOREGROUND;
       node->line_width = 2.5;
@@ -456,39 +583,43 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
       g_autofree char *size = format_size (walk->page_size);
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" G_GINT64_MODIFIER "X\n(%s)"),
+      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
                                                walk->pa & ~(walk->page_size - 1), size);
-      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" G_GINT64_MODIFIER "X"), walk->pa);
+      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
 
-      node = osl_scene_add_box (scene, "page", x, table_y + 46, END_COLUMN, SLICE_ROWS * ROW_HEIGHT - 56,
+      /* A short slice leaves the frame too little room: it rises into
+       * the headers' row. */
+      double page_top = compact ? table_y : table_y + 46;
+
+      node = osl_scene_add_box (scene, "page", x, page_top, END_COLUMN, table_y + 46 + slice_h - 56 - page_top,
                                 OSL_COLOR_SURFACE, page);
       node->font_size = SMALL_SIZE;
       node->flags |= OSL_NODE_FLAG_MONOSPACE;
       osl_scene_node_set_role (node, "page");
-      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 50, END_COLUMN, 50,
+      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + slice_h - 50, END_COLUMN, 50,
                                 OSL_COLOR_YELLOW, byte);
       node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
       node->font_size = SMALL_SIZE;
       osl_scene_node_set_role (node, "byte");
       node = osl_scene_add_arrow (scene, "arrow-page", prev_x + 2, prev_y, x - 2,
-                                  table_y + 46 + SLICE_ROWS * ROW_HEIGHT - 18);
+                                  table_y + 46 + slice_h - 18);
       node->stroke = OSL_COLOR_FOREGROUND;
       node->line_width = 2.5;
     }
 
   /* The arithmetic, step by step, and what came of it. */
-  y = table_y + 46 + SLICE_ROWS * ROW_HEIGHT + 8 + 2 * 34 + 16;
-  add_arithmetic (scene, state, n_steps, MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN);
+  y = table_y + 46 + slice_h + 8 + 2 * 34 + 16;
+  add_arithmetic (scene, state, arithmetic_first, n_steps, MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN);
   if (state->tlb != NULL)
     add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y - 4, 380);
-  y += 26.0 * MAX (1, n_steps) + 12;
+  y += 26.0 * MAX (1, n_steps - arithmetic_first) + 12;
   if (finished)
     {
       g_autofree char *result = NULL;
 
       if (walk->fault == OSL_FAULT_NONE)
-        result = g_strdup_printf (ngettext ("→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory reference",
-                                            "→ physical address 0x%" G_GINT64_MODIFIER "X, after %u memory references",
+        result = g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
+                                            "→ physical address 0x%" PRIX64 ", after %u memory references",
                                             walk->n_references),
                                   walk->pa, walk->n_references);
       else
@@ -569,7 +700,7 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
       const OslEptReference *ref = &walk->refs[i];
       g_autofree char *id = g_strdup_printf ("ref-%u", ref->number);
       g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, ref->level);
-      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" G_GINT64_MODIFIER "X = 0x%" G_GINT64_MODIFIER "X"),
+      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" PRIX64 " = 0x%" PRIX64),
                                               ref->number, ref->level, ref->entry_pa, ref->entry);
 
       node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + 8) + 4, gy + ref->row * (cell_h + 8) + 4,
@@ -594,10 +725,10 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
 
     add_label (scene, "count", px, gy - 34, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
     if (current != NULL && current->guest)
-      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" G_GINT64_MODIFIER "X came from the four EPT reads before it.\nEntry: 0x%" G_GINT64_MODIFIER "X"),
+      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" PRIX64 " came from the four EPT reads before it.\nEntry: 0x%" PRIX64),
                                 current->number, current->level, current->index, current->entry_pa, current->entry);
     else if (current != NULL)
-      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" G_GINT64_MODIFIER "X.\nRead at host 0x%" G_GINT64_MODIFIER "X: 0x%" G_GINT64_MODIFIER "X"),
+      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" PRIX64 ".\nRead at host 0x%" PRIX64 ": 0x%" PRIX64),
                                 current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
     else
       detail = g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
@@ -611,7 +742,7 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
     if (n_shown >= walk->n_refs)
       {
         if (walk->guest.fault == OSL_FAULT_NONE)
-          result = g_strdup_printf (_("→ host-physical address 0x%" G_GINT64_MODIFIER "X. The data access itself would be reference %u; the count of %u leaves it out."),
+          result = g_strdup_printf (_("→ host-physical address 0x%" PRIX64 ". The data access itself would be reference %u; the count of %u leaves it out."),
                                     walk->hpa, walk->n_refs + 1, walk->n_refs);
         else
           result = osl_walk_describe_fault (&walk->guest);
@@ -656,7 +787,7 @@ osl_memory_scene_story (const OslVmStory *story,
     {
       const OslVmProcess *process = &story->processes[p];
       g_autofree char *id = g_strdup_printf ("process-%u", p);
-      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" G_GINT64_MODIFIER "X"), process->name, process->cr3);
+      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" PRIX64), process->name, process->cr3);
       double pw = (width - 2 * MARGIN - 16 * (story->n_processes - 1)) / MAX (1, story->n_processes);
       guint row = 0;
 
@@ -683,10 +814,10 @@ osl_memory_scene_story (const OslVmStory *story,
             osl_vm_story_config (story, p, &config);
             osl_paging_walk (copy, &config, slot->owner_va[o], peek, &walk);
             if (walk.fault == OSL_FAULT_NONE)
-              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → frame %d  (PTE 0x%08" G_GINT64_MODIFIER "X)"),
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → frame %d  (PTE 0x%08" PRIX64 ")"),
                                      slot->owner_va[o], slot->frame, walk.steps[walk.n_steps - 1].entry);
             else
-              pte = g_strdup_printf (_("0x%08" G_GINT64_MODIFIER "X → not present (on disk, slot %u)"),
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → not present (on disk, slot %u)"),
                                      slot->owner_va[o], s);
             pte_id = g_strdup_printf ("pte-%u-%u", p, s);
             node = osl_scene_add_box (scene, pte_id, x, 104 + row * 34, pw, 30,
@@ -707,11 +838,11 @@ osl_memory_scene_story (const OslVmStory *story,
   for (guint f = 0; f < story->n_frames; f++)
     {
       g_autofree char *id = g_strdup_printf ("frame-%u", f);
-      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" G_GINT64_MODIFIER "X"), f,
+      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" PRIX64), f,
                                                OSL_VM_FRAME_BASE + f * (guint64) OSL_PHYS_FRAME_SIZE);
       g_autofree char *age_id = g_strdup_printf ("frame-age-%u", f);
       g_autofree char *age = story->frames[f].used
-        ? g_strdup_printf (_("last used at t=%" G_GUINT64_FORMAT), story->frames[f].last_used)
+        ? g_strdup_printf (_("last used at t=%" PRIu64), story->frames[f].last_used)
         : g_strdup (_("free"));
 
       node = osl_scene_add_box (scene, id, MARGIN + f * (frame_w + 10), y_frames, frame_w, 110, OSL_COLOR_SURFACE, text);
@@ -913,12 +1044,12 @@ osl_memory_scene_map (GArray *regions,
       if (strrchr (name, '/') != NULL)
         name = strrchr (name, '/') + 1;
       size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" G_GINT64_MODIFIER "x – 0x%012" G_GINT64_MODIFIER "x  %9s  %-14s %s — %s",
+      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s %s — %s",
                               row->start, row->end, size, row->perms, name,
                               osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
       id = g_strdup_printf ("region-%u", row->first_region);
       target = g_strdup_printf ("region:%u", row->first_region);
-      tip = g_strdup_printf (_("Click to walk 0x%" G_GINT64_MODIFIER "x, the start of %s"), row->start, name);
+      tip = g_strdup_printf (_("Click to walk 0x%" PRIx64 ", the start of %s"), row->start, name);
       node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, 30, OSL_COLOR_SURFACE, text);
       node->stroke = region_color (row->kind);
       node->line_width = 3;

@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "osl-address.h"
 #include "osl-memory-file.h"
+#include "osl-ostep-paging-linear.h"
+#include "osl-ostep-paging-multilevel.h"
 
 static OslMemoryFile *
 parse (const char  *json,
@@ -159,6 +163,88 @@ test_addresses (void)
   g_assert_cmpstr (error->message, ==, "0x0100000000000000 is not canonical: bits 63–57 must copy bit 56.");
 }
 
+/* The walk through the textbook memory built from a pasted command
+ * gives the simulator's own -c answers, for several seeds. */
+static void
+test_ostep_multilevel (void)
+{
+  for (int seed = 0; seed < 6; seed++)
+    {
+      g_autofree char *command = g_strdup_printf ("python3 paging-multilevel-translate.py -s %d -n 8", seed);
+      g_auto(OslOstepPagingMultilevel) problem = { 0 };
+      g_autoptr(GArray) addresses = NULL;
+      g_autofree char *questions = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OslMemoryFile) file = osl_memory_file_new_from_ostep (command, &addresses, &questions, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (osl_ostep_paging_multilevel_parse_command_line (command, &problem, NULL));
+      g_assert_cmpuint (addresses->len, ==, 8);
+      g_assert_nonnull (strstr (questions, "Virtual Address"));
+      for (guint i = 0; i < addresses->len; i++)
+        {
+          guint64 va = g_array_index (addresses, guint64, i);
+          OslAccess read = { OSL_ACCESS_READ, FALSE };
+          OslOstepPagingMultilevelWalk expected;
+          OslWalk walk;
+
+          osl_ostep_paging_multilevel_walk (&problem, va, &expected);
+          osl_paging_walk (file->mem, &file->config, va, read, &walk);
+          g_assert_cmpuint (walk.steps[0].entry_pa, ==, expected.pde_address);
+          g_assert_cmpuint (walk.steps[0].entry, ==, expected.pde);
+          if (expected.outcome == OSL_OSTEP_MULTILEVEL_DIRECTORY_FAULT)
+            {
+              g_assert_cmpint (walk.fault, ==, OSL_FAULT_PF);
+              g_assert_cmpuint (walk.n_steps, ==, 1);
+              continue;
+            }
+          g_assert_cmpuint (walk.steps[1].entry_pa, ==, expected.pte_address);
+          g_assert_cmpuint (walk.steps[1].entry, ==, expected.pte);
+          if (expected.outcome == OSL_OSTEP_MULTILEVEL_TABLE_FAULT)
+            g_assert_cmpint (walk.fault, ==, OSL_FAULT_PF);
+          else
+            {
+              g_assert_cmpint (walk.fault, ==, OSL_FAULT_NONE);
+              g_assert_cmpuint (walk.pa, ==, expected.physical_address);
+            }
+        }
+    }
+}
+
+static void
+test_ostep_linear (void)
+{
+  const char *command = "paging-linear-translate.py -s 3 -a 32k -p 64k -P 4k -u 50 -n 10";
+  g_auto(OslOstepPagingLinear) problem = { 0 };
+  g_autoptr(GArray) addresses = NULL;
+  g_autofree char *questions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_new_from_ostep (command, &addresses, &questions, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (osl_ostep_paging_linear_parse_command_line (command, &problem, NULL));
+  g_assert_cmpuint (addresses->len, ==, 10);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      guint64 va = g_array_index (addresses, guint64, i);
+      OslAccess read = { OSL_ACCESS_READ, FALSE };
+      OslOstepPagingLinearTranslation expected;
+      OslWalk walk;
+
+      g_assert_true (osl_ostep_paging_linear_translate (&problem, va, &expected, NULL));
+      osl_paging_walk (file->mem, &file->config, va, read, &walk);
+      g_assert_cmpint (walk.fault == OSL_FAULT_NONE, ==, expected.valid);
+      if (expected.valid)
+        g_assert_cmpuint (walk.pa, ==, expected.physical_address);
+    }
+
+  g_clear_pointer (&file, osl_memory_file_free);
+  g_clear_error (&error);
+  file = osl_memory_file_new_from_ostep ("scheduler.py -p RR", &addresses, &questions, &error);
+  g_assert_null (file);
+  g_assert_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,5 +255,7 @@ main (int    argc,
   g_test_add_func ("/memory-file/ept", test_ept_file);
   g_test_add_func ("/memory-file/bad", test_bad_files);
   g_test_add_func ("/address/parse", test_addresses);
+  g_test_add_func ("/memory-file/ostep-multilevel", test_ostep_multilevel);
+  g_test_add_func ("/memory-file/ostep-linear", test_ostep_linear);
   return g_test_run ();
 }

@@ -174,6 +174,36 @@ test_other_scenes (void)
   g_assert_nonnull (view);
 }
 
+/* Projected at 200 %, a tall narrow space: two stacks per row, and the
+ * comparison puts each aspect above its two boxes. */
+static void
+test_reflow (void)
+{
+  const OslStackKind kinds[] = { OSL_STACK_BARE_METAL, OSL_STACK_TYPE1, OSL_STACK_TYPE2, OSL_STACK_CONTAINERS };
+  g_autoptr(OslScene) stacks = osl_containers_scene_stacks (kinds, 4, NULL, TRUE, 600, 1000);
+  g_autoptr(OslScene) narrow = osl_containers_scene_compare (560, 1200);
+  g_autoptr(OslScene) wide = osl_containers_scene_compare (1280, 720);
+  OslSceneNode *type1, *type2;
+
+  assert_readable (stacks);
+  type1 = osl_scene_find (stacks, "stack:type1:hardware:0");
+  type2 = osl_scene_find (stacks, "stack:type2:hardware:0");
+  g_assert_cmpfloat (type2->x, ==, osl_scene_find (stacks, "stack:bare-metal:hardware:0")->x);
+  g_assert_cmpfloat (type2->y, >, type1->y);
+  g_assert_cmpfloat (osl_scene_get_width (stacks), <, 900);
+  /* The title has the whole line; the cards are in its tooltip. */
+  g_assert_null (osl_scene_find (stacks, "cards"));
+  g_assert_nonnull (strstr (osl_scene_find (stacks, "title")->tooltip, "Cards"));
+
+  assert_readable (narrow);
+  g_assert_cmpfloat (osl_scene_get_width (narrow), ==, 560);
+  g_assert_cmpfloat (osl_scene_find (narrow, "row:0:aspect")->y, <, osl_scene_find (narrow, "row:0:vm")->y);
+  g_assert_cmpfloat (osl_scene_find (narrow, "row:0:vm")->x, ==, osl_scene_find (narrow, "row:0:aspect")->x);
+  assert_readable (wide);
+  g_assert_cmpfloat (osl_scene_find (wide, "row:0:vm")->x, >, osl_scene_find (wide, "row:0:aspect")->x + 200);
+  g_assert_cmpfloat (osl_scene_find (wide, "row:0:vm")->y, ==, osl_scene_find (wide, "row:0:aspect")->y + 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,5 +215,6 @@ main (int    argc,
   g_test_add_func ("/containers-scene/layers-and-namespaces", test_layers_and_namespaces);
   g_test_add_func ("/containers-scene/cgroups-and-cloud", test_cgroups_and_cloud);
   g_test_add_func ("/containers-scene/other-scenes", test_other_scenes);
+  g_test_add_func ("/containers-scene/reflow", test_reflow);
   return g_test_run ();
 }

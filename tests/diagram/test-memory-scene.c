@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "osl-memory-scene.h"
@@ -183,6 +184,51 @@ test_memory_map (void)
   g_assert_cmpstr (osl_scene_find (scene, "region-0")->target, ==, "region:0");
 }
 
+/* At 200 % zoom in a 1280 × 720 view the builder gets 640 × 330: the
+ * walk must reflow so that the view need not shrink it much, and the bit
+ * numbers of neighbouring fields must stay apart. */
+static void
+test_walk_reflows_when_zoomed (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = example_memory (&config);
+  g_autoptr(OslScene) narrow = NULL;
+  g_autoptr(OslScene) wide64 = NULL;
+  OslMemoryWalkState state = { &config, mem, 0xC0801ABC, NULL, NULL, FALSE, G_MAXUINT, "walk", NULL, NULL, FALSE };
+  OslSceneNode *high, *low;
+  OslWalk walk;
+  double shrink;
+
+  osl_paging_walk (mem, &config, 0xC0801ABC, user_read, &walk);
+  state.walk = &walk;
+  narrow = osl_memory_scene_walk (&state, 640, 330);
+  assert_inside (narrow);
+  shrink = MIN (640 / osl_scene_get_width (narrow), 330 / osl_scene_get_height (narrow));
+  /* At least 1.3× larger than the old fixed 1280 × 720 layout would be. */
+  g_assert_cmpfloat (shrink, >=, 1.3 * MIN (640 / 1280.0, 330 / 720.0));
+  g_assert_null (osl_scene_find (narrow, "title"));
+  /* "22" ends and "21" begins with room between them. */
+  high = osl_scene_find (narrow, "bitno-22");
+  low = osl_scene_find (narrow, "bitno-21");
+  g_assert_false (high->flags & (OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_ALIGN_END));
+  g_assert_false (low->flags & (OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_ALIGN_END));
+  g_assert_cmpfloat ((low->x + low->w / 2) - (high->x + high->w / 2), >=, 30);
+  g_assert_cmpfloat (fabs (low->y - high->y), <, 0.5);
+
+  /* A 64-bit address on a narrow canvas wraps at a field boundary. */
+  osl_paging_config_init (&config, OSL_PAGING_X86_64);
+  state.va = G_GUINT64_CONSTANT (0x00007F1234567ABC);
+  state.walk = NULL;
+  state.va_problem = "no walk";
+  wide64 = osl_memory_scene_walk (&state, 640, 330);
+  assert_inside (wide64);
+  g_assert_cmpfloat (osl_scene_find (wide64, "bit-63")->y, <, osl_scene_find (wide64, "bit-0")->y);
+  g_assert_cmpfloat (osl_scene_find (wide64, "bit-63")->w, >=, 17);
+  g_assert_cmpfloat (osl_scene_find (wide64, "bit-39")->y, ==, osl_scene_find (wide64, "bit-47")->y);
+  g_assert_cmpfloat (osl_scene_find (wide64, "bit-30")->y, ==, osl_scene_find (wide64, "bit-38")->y);
+  g_assert_cmpfloat (osl_scene_find (wide64, "bit-0")->y, ==, osl_scene_find (wide64, "bit-11")->y);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,6 +237,7 @@ main (int    argc,
   g_test_add_func ("/memory-scene/walk", test_walk);
   g_test_add_func ("/memory-scene/fault-and-problem", test_fault_and_problem);
   g_test_add_func ("/memory-scene/64-bit-fits", test_sixty_four_bit_fits);
+  g_test_add_func ("/memory-scene/walk-reflows-when-zoomed", test_walk_reflows_when_zoomed);
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
   g_test_add_func ("/memory-scene/story", test_story_tokens_move);
   g_test_add_func ("/memory-scene/map", test_memory_map);

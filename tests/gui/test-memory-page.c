@@ -213,6 +213,100 @@ test_save_and_open (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), title) == 0)
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_paste_ostep (void)
+{
+  GtkWidget *button = find_child (page, GTK_TYPE_BUTTON, "Open a paging-linear-translate.py");
+  GtkWidget *dialog, *entry, *text;
+  g_autofree char *shown = NULL;
+  g_autoptr(OslScene) walk = NULL;
+  GtkTextIter start, end;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_toplevel ("Paste OSTEP command");
+  g_assert_nonnull (dialog);
+  entry = find_child (dialog, GTK_TYPE_ENTRY, NULL);
+  text = find_child (dialog, GTK_TYPE_TEXT_VIEW, NULL);
+  /* Something else than a paging simulator is refused in words. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "python3 scheduler.py -p RR");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text))), ==, 0);
+  /* Seed 0, first question: the simulator's -c says
+   * 0x611c → 0x6bc, value 0x08; the page walks it in textbook mode. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "python3 paging-multilevel-translate.py -s 0 -n 3");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), &start, &end);
+  shown = gtk_text_iter_get_text (&start, &end);
+  g_assert_nonnull (strstr (shown, "PDBR: 108"));
+  g_assert_nonnull (strstr (shown, "Virtual Address 611c: Translates To What Physical Address"));
+  g_assert_nonnull (strstr (shown, "VA 0x611c → PA 0x06bc, value 0x08"));
+  walk = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PDBR"));
+  keep_screenshot ("paste-ostep");
+  /* A linear table: one level, its base in a register. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "paging-linear-translate.py -s 1 -n 2 -a 16k -p 32k -P 1k");
+  g_signal_emit_by_name (entry, "activate");
+  g_clear_pointer (&walk, osl_scene_unref);
+  walk = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PTBR"));
+  g_assert_null (osl_scene_find (walk, "table-title-1"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Only with OSL_SCREENSHOT_DIR: every preset, fully stepped, in each
+ * theme at 100 % and 200 %, for a person to judge. */
+static void
+test_themes_and_zoom (void)
+{
+  static const char *themes[] = { "light", "dark", "high-contrast" };
+  static const struct { const char *name; guint steps; } presets[] = {
+    { "lecture-example", 3 }, { "entry-size", 3 }, { "tlb", 2 }, { "page-fault", 6 },
+    { "swapping", 14 }, { "shared-memory", 8 }, { "read-only", 5 }, { "nx", 5 },
+    { "large-pages", 2 }, { "canonical", 1 }, { "ept", 24 }, { "textbook", 3 }, { "memory-map", 0 },
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (g_getenv ("OSL_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("OSL_SCREENSHOT_DIR is not set");
+      return;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint z = 1; z <= 2; z++)
+      {
+        g_settings_set_string (settings, "theme", themes[t]);
+        g_settings_set_double (settings, "zoom", z);
+        for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+          {
+            g_autofree char *state = g_strconcat ("preset:", presets[p].name, NULL);
+            g_autofree char *name = g_strdup_printf ("%s-%s-%u00", presets[p].name, themes[t], z);
+
+            g_assert_true (osl_page_show_state (OSL_PAGE (page), state));
+            for (guint s = 0; s < presets[p].steps; s++)
+              osl_page_step_forward (OSL_PAGE (page));
+            keep_screenshot (name);
+          }
+      }
+  g_settings_set_string (settings, "theme", "light");
+  g_settings_set_double (settings, "zoom", 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +325,8 @@ main (int    argc,
   g_test_add_func ("/memory-page/edit-flags", test_edit_flags);
   g_test_add_func ("/memory-page/map-and-unmap", test_map_and_unmap);
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
+  g_test_add_func ("/memory-page/paste-ostep", test_paste_ostep);
+  g_test_add_func ("/memory-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
