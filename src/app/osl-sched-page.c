@@ -718,12 +718,6 @@ open_paste_window (OslSchedPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->paste_entry));
 }
 
-static void
-paste_clicked_cb (OslSchedPage *self)
-{
-  open_paste_window (self);
-}
-
 /* ---- playing ---- */
 
 static gboolean
@@ -932,15 +926,14 @@ toggle_compare_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-toggle_workload_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
+static void
+toggle_workload_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   OslSchedPage *self = OSL_SCHED_PAGE (widget);
 
   gtk_toggle_button_set_active (self->workload_button, !gtk_toggle_button_get_active (self->workload_button));
-  return TRUE;
 }
 
 static gboolean
@@ -956,13 +949,12 @@ focus_widget_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-paste_command_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+static void
+paste_command_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   open_paste_window (OSL_SCHED_PAGE (widget));
-  return TRUE;
 }
 
 static gboolean
@@ -1049,14 +1041,16 @@ osl_sched_page_class_init (OslSchedPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forward_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, toggle_compare_cb, NULL);
   /* F9 toggles a side panel across GNOME; Ctrl+W stays the window's
    * close key, and none of these take an application accelerator. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_workload_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "sched.toggle-workload", NULL, toggle_workload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "sched.toggle-workload", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, add_process_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, paste_command_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "sched.paste-command", NULL, paste_command_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "sched.paste-command", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_widget_cb, "s", "preset");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, focus_widget_cb, "s", "policy");
 }

@@ -228,7 +228,8 @@ test_paste_command (void)
   g_assert_cmpstr (scene_title (), ==, "python3 mlfq.py -n 3 -j 2 -s 1 -c");
 
   g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "sched.paste-command");
+  g_assert_true (gtk_widget_activate_action (page, "sched.paste-command", NULL));
   osl_test_gui_wait (300);
   dialog = paste_window ();
   g_assert_nonnull (dialog);
@@ -256,6 +257,27 @@ test_paste_command (void)
   for (guint i = 0; i < 6; i++)
     osl_page_step_forward (OSL_PAGE (page));
   screenshot ("pasted-rr");
+}
+
+/* The page's keys must not take one of the window's: Ctrl+W closes. */
+static void
+test_keys_free_of_app_accels (void)
+{
+  const char *keys[] = { "F9", "<Control><Shift>v", "<Control>k", "<Control>n", "<Control>l", "<Control>p" };
+  GtkToggleButton *workload = GTK_TOGGLE_BUTTON (find_child (page, GTK_TYPE_TOGGLE_BUTTON, "Show the workload editor"));
+  gboolean shown = gtk_toggle_button_get_active (workload);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), keys[i]);
+
+      g_test_message ("%s", keys[i]);
+      g_assert_cmpuint (g_strv_length (actions), ==, 0);
+    }
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+  g_assert_true (gtk_toggle_button_get_active (workload) != shown);
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+  g_assert_true (gtk_toggle_button_get_active (workload) == shown);
 }
 
 static void
@@ -296,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/sched-page/step-and-play", test_step_and_play);
   g_test_add_func ("/sched-page/presets-and-compare", test_presets_and_compare);
   g_test_add_func ("/sched-page/paste-command", test_paste_command);
+  g_test_add_func ("/sched-page/keys-free-of-app-accels", test_keys_free_of_app_accels);
   g_test_add_func ("/sched-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
 
