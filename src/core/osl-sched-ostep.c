@@ -125,7 +125,7 @@ from_scheduler (const char  *command_line,
                    _("The policy “%s” (-p) is not one of FIFO, SJF and RR."), problem.policy_name);
       return NULL;
     }
-  scenario->quantum = problem.quantum;
+  scenario->quantum = CLAMP (problem.quantum, 0, G_MAXUINT);
   for (guint j = 0; j < problem.n_jobs; j++)
     {
       g_autoptr(GArray) bursts = g_array_new (FALSE, FALSE, sizeof (OslBurst));
@@ -200,7 +200,20 @@ from_mlfq (const char  *command_line,
   scenario->io_to_front = problem.io_bump;
   for (guint j = 0; j < problem.n_jobs; j++)
     {
-      g_autoptr(GArray) bursts = mlfq_bursts (&problem.jobs[j], CLAMP (problem.io_time, 0, G_MAXUINT));
+      const OslOstepMlfqJob *job = &problem.jobs[j];
+      g_autoptr(GArray) bursts = NULL;
+
+      /* n CPU bursts need n − 1 I/O bursts between them. */
+      if (job->run_time > (gint64) OSL_SCHED_MAX_BURSTS * OSL_SCHED_MAX_BURST_LENGTH ||
+          (job->io_freq > 0 && 2 * ((job->run_time + job->io_freq - 1) / job->io_freq) - 1 > OSL_SCHED_MAX_BURSTS))
+        {
+          g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
+                       _("Job %u runs for %" G_GINT64_FORMAT " ticks with an I/O every %" G_GINT64_FORMAT
+                         "; the app animates up to %d CPU and I/O bursts per process."),
+                       j, job->run_time, job->io_freq, OSL_SCHED_MAX_BURSTS);
+          return NULL;
+        }
+      bursts = mlfq_bursts (job, CLAMP (problem.io_time, 0, G_MAXUINT));
 
       add_process (scenario, j, CLAMP (problem.jobs[j].start_time, 0, G_MAXUINT), bursts);
     }

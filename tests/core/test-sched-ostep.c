@@ -197,6 +197,12 @@ test_fallback_and_errors (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  /* 5000 ticks with an I/O after every tick: 9999 bursts. */
+  bad = osl_sched_ostep_import ("./mlfq.py -l 0,5000,1", OSL_SCHED_OSTEP_SCHEDULER, &error);
+  g_assert_null (bad);
+  g_assert_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID);
+  g_clear_error (&error);
+
   bad = osl_sched_ostep_import ("./mlfq.py -n x", OSL_SCHED_OSTEP_SCHEDULER, &error);
   g_assert_null (bad);
   g_assert_nonnull (error);
