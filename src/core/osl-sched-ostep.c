@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-ostep-mlfq.h"
 #include "osl-ostep-options.h"
@@ -208,7 +209,7 @@ from_mlfq (const char  *command_line,
           (job->io_freq > 0 && 2 * ((job->run_time + job->io_freq - 1) / job->io_freq) - 1 > OSL_SCHED_MAX_BURSTS))
         {
           g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
-                       _("Job %u runs for %" G_GINT64_FORMAT " ticks with an I/O every %" G_GINT64_FORMAT
+                       _("Job %u runs for %" PRId64 " ticks with an I/O every %" PRId64
                          "; the app animates up to %d CPU and I/O bursts per process."),
                        j, job->run_time, job->io_freq, OSL_SCHED_MAX_BURSTS);
           return NULL;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "osl-sched.h"
 
@@ -366,8 +367,8 @@ check_range (const char  *field,
   if (value >= min && value <= max)
     return TRUE;
   g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
-               _("The %s is %" G_GUINT64_FORMAT ", but it must lie between %" G_GUINT64_FORMAT
-                 " and %" G_GUINT64_FORMAT "."),
+               _("The %s is %" PRIu64 ", but it must lie between %" PRIu64
+                 " and %" PRIu64 "."),
                field, value, min, max);
   return FALSE;
 }
@@ -398,8 +399,8 @@ validate_process (const OslSchedProcess *process,
   if (field != NULL)
     {
       g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
-                   _("The %s of %s is %" G_GUINT64_FORMAT ", but it must lie between %"
-                     G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT "."),
+                   _("The %s of %s is %" PRIu64 ", but it must lie between %"
+                     PRIu64 " and %" PRIu64 "."),
                    field, process->name, value, min, max);
       return FALSE;
     }
@@ -487,7 +488,7 @@ osl_sched_scenario_validate (const OslSchedScenario  *scenario,
   if (ticks > OSL_SCHED_MAX_TICKS)
     {
       g_set_error (error, OSL_SCHED_ERROR, OSL_SCHED_ERROR_INVALID,
-                   _("This workload could run for %" G_GUINT64_FORMAT " ticks; OS Lens simulates at most %d, so shorten the bursts or use fewer processes."),
+                   _("This workload could run for %" PRIu64 " ticks; OS Lens simulates at most %d, so shorten the bursts or use fewer processes."),
                    ticks, OSL_SCHED_MAX_TICKS);
       return FALSE;
     }
