@@ -556,7 +556,21 @@ compare_toggled_cb (OslSchedPage *self)
 static void
 workload_toggled_cb (OslSchedPage *self)
 {
-  gtk_revealer_set_reveal_child (self->workload_revealer, gtk_toggle_button_get_active (self->workload_button));
+  gboolean shown = gtk_toggle_button_get_active (self->workload_button);
+
+  /* A hidden revealer still claims its child's width; hide it outright
+   * so the diagram gets the whole row. */
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->workload_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->workload_revealer, shown);
+}
+
+static void
+workload_revealed_cb (OslSchedPage *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->workload_revealer) &&
+      !gtk_revealer_get_reveal_child (self->workload_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->workload_revealer), FALSE);
 }
 
 static void
@@ -1041,6 +1055,7 @@ osl_sched_page_class_init (OslSchedPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forward_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workload_revealed_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, toggle_compare_cb, NULL);
   /* F9 toggles a side panel across GNOME; Ctrl+W stays the window's
