@@ -10,40 +10,19 @@
 
 #include <glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "osl-test-cli.h"
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
+run_cli (OslCliRun  *run,
          const char *arguments)
 {
-  g_autofree char *command_line = g_strconcat ("os-lens-cli ", arguments, NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) argv = NULL;
-  int wait_status;
 
-  g_shell_parse_argv (command_line, NULL, &argv, &error);
+  g_shell_parse_argv (arguments, NULL, &argv, &error);
   g_assert_no_error (error);
-  g_free (argv[0]);
-  argv[0] = g_strdup (g_getenv ("OS_LENS_CLI"));
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  osl_cli_run (run, (const char *const *) argv);
 }
 
 static char *
@@ -62,7 +41,7 @@ expected (const char *simulator,
 static void
 test_same_bytes (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_autofree char *out = expected ("scheduler", "rr-fractional.out");
 
   run_cli (&run, "ostep scheduler -p RR -q 4 -l 10,7.5,3 -c");
@@ -75,7 +54,7 @@ test_same_bytes (void)
 static void
 test_script_name (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_autofree char *out = expected ("paging-multilevel-translate", "sparse-directory.out");
 
   run_cli (&run, "ostep paging-multilevel-translate.py -s 11 -a 4 -n 5 -c");
@@ -86,7 +65,7 @@ test_script_name (void)
 static void
 test_usage_error (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_autofree char *err = expected ("mlfq", "bad-int.err");
 
   run_cli (&run, "ostep mlfq -q 1.5");
@@ -98,8 +77,8 @@ test_usage_error (void)
 static void
 test_refusal_and_abort (void)
 {
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) aborted = { 0 };
+  g_auto(OslCliRun) refused = { 0 };
+  g_auto(OslCliRun) aborted = { 0 };
   g_autofree char *refused_out = expected ("process-run", "bad-opcode.out");
   g_autofree char *aborted_err = expected ("mlfq", "zero-run-time.err");
 
@@ -115,9 +94,9 @@ test_refusal_and_abort (void)
 static void
 test_help_and_unknown (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) options = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(OslCliRun) help = { 0 };
+  g_auto(OslCliRun) options = { 0 };
+  g_auto(OslCliRun) unknown = { 0 };
 
   run_cli (&help, "ostep --help");
   g_assert_cmpint (help.status, ==, 0);

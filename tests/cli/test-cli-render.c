@@ -7,52 +7,30 @@
 
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "osl-test-cli.h"
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run         *run,
-         const char  *first,
+run_cli (OslCliRun  *run,
+         const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("OS_LENS_CLI"));
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (arguments, (char *) arg);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_ptr_array_add (arguments, NULL);
+  osl_cli_run (run, (const char *const *) arguments->pdata);
 }
 
 static void
 test_help_and_version (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) version = { 0 };
-  g_auto(Run) nothing = { 0 };
+  g_auto(OslCliRun) help = { 0 };
+  g_auto(OslCliRun) version = { 0 };
+  g_auto(OslCliRun) nothing = { 0 };
 
   run_cli (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
@@ -79,7 +57,7 @@ test_render_every_view_in_every_format (void)
       {
         g_autofree char *name = g_strdup_printf ("%s.%s", views[v], extensions[e]);
         g_autofree char *path = g_build_filename (dir, name, NULL);
-        g_auto(Run) run = { 0 };
+        g_auto(OslCliRun) run = { 0 };
         GStatBuf st;
 
         run_cli (&run, "render", "--view", views[v], "--size", "1280x720", "--out", path, NULL);
@@ -98,7 +76,7 @@ test_render_png_has_requested_size (void)
   g_autofree char *dir = g_dir_make_tmp ("osl-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.png", NULL);
   g_autofree char *data = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   gsize length;
 
   run_cli (&run, "render", "--view", "memory", "--size", "3840x2160", "--theme", "dark", "--out", path, NULL);
@@ -126,7 +104,7 @@ test_render_explains_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(OslCliRun) run = { 0 };
       const char *const *a = cases[i].args;
 
       run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);

@@ -7,41 +7,20 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Run;
+#include "osl-test-cli.h"
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_sched (Run        *run,
+run_sched (OslCliRun  *run,
            const char *scenario_path,
            gboolean    as_json)
 {
-  const char *argv[] = { g_getenv ("OS_LENS_CLI"), "sched", "--scenario", scenario_path,
-                         as_json ? "--json" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  const char *arguments[] = { "sched", "--scenario", scenario_path, as_json ? "--json" : NULL, NULL };
 
   if (scenario_path == NULL)
-    argv[2] = NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+    arguments[1] = NULL;
+  osl_cli_run (run, arguments);
 }
 
 static char *
@@ -54,7 +33,7 @@ preset (const char *name)
 static void
 test_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_autofree char *path = preset ("sched-convoy.json");
 
   run_sched (&run, path, FALSE);
@@ -67,7 +46,7 @@ test_text (void)
 static void
 test_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_autofree char *path = preset ("sched-io-bound.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -92,8 +71,8 @@ test_json (void)
 static void
 test_bad_input (void)
 {
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(OslCliRun) missing = { 0 };
+  g_auto(OslCliRun) bad = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("osl-cli-sched-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
 

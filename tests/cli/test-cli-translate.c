@@ -7,47 +7,27 @@
 
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Run;
+#include "osl-test-cli.h"
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_translate (Run         *run,
-               const char  *scenario,
-               const char  *first,
+run_translate (OslCliRun  *run,
+               const char *scenario,
+               const char *first,
                ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autofree char *path = g_build_filename (g_getenv ("OS_LENS_SOURCE_ROOT"), "data", "scenarios", scenario, NULL);
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, g_strdup (g_getenv ("OS_LENS_CLI")));
-  g_ptr_array_add (argv, g_strdup ("translate"));
-  g_ptr_array_add (argv, g_strdup ("--memory"));
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("OS_LENS_SOURCE_ROOT"), "data", "scenarios", scenario, NULL));
+  g_ptr_array_add (arguments, "translate");
+  g_ptr_array_add (arguments, "--memory");
+  g_ptr_array_add (arguments, path);
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (arguments, (char *) arg);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_ptr_array_add (arguments, NULL);
+  osl_cli_run (run, (const char *const *) arguments->pdata);
 }
 
 static JsonObject *
@@ -64,7 +44,7 @@ parse_line (const char *line)
 static void
 test_json_lecture (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autoptr(JsonObject) first = NULL;
   g_autoptr(JsonObject) second = NULL;
@@ -93,9 +73,9 @@ test_json_lecture (void)
 static void
 test_faults (void)
 {
-  g_auto(Run) write = { 0 };
-  g_auto(Run) gp = { 0 };
-  g_auto(Run) ept = { 0 };
+  g_auto(OslCliRun) write = { 0 };
+  g_auto(OslCliRun) gp = { 0 };
+  g_auto(OslCliRun) ept = { 0 };
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonObject) gp_object = NULL;
   g_autoptr(JsonObject) ept_object = NULL;
@@ -121,7 +101,7 @@ test_faults (void)
 static void
 test_bad_address (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(OslCliRun) run = { 0 };
 
   run_translate (&run, "memory-lecture.json", "0x1_0000_0000", NULL);
   g_assert_cmpint (run.status, ==, 1);
