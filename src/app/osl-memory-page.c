@@ -616,6 +616,15 @@ start_story (OslMemoryPage *self,
   refresh (self, FALSE);
 }
 
+/* A memory the user opened or pasted is walked like a story of its own. */
+static StoryKind
+current_kind (OslMemoryPage *self)
+{
+  if (self->custom)
+    return self->file->nested ? STORY_EPT : STORY_WALK;
+  return current_story (self)->kind;
+}
+
 static gboolean
 step (OslMemoryPage *self,
       gint           delta)
@@ -623,30 +632,13 @@ step (OslMemoryPage *self,
   const Story *story = current_story (self);
   guint total;
 
-  switch (self->custom ? (self->file->nested ? STORY_EPT : STORY_WALK) : story->kind)
+  StoryKind kind = current_kind (self);
+
+  switch (kind)
     {
     case STORY_WALK:
-      total = self->va_problem != NULL ? 0 : n_steps_of_walk (self);
-      if (delta > 0 && self->n_shown < total)
-        self->n_shown++;
-      else if (delta > 0 && !self->custom && self->item + 1 < story->n_items)
-        {
-          load_walk_item (self, self->item + 1);
-          self->n_shown = 0;
-        }
-      else if (delta < 0 && self->n_shown > 0)
-        self->n_shown = MIN (self->n_shown, total) - 1;
-      else if (delta < 0 && !self->custom && self->item > 0)
-        {
-          load_walk_item (self, self->item - 1);
-          recompute_walk (self);
-          self->n_shown = n_steps_of_walk (self);
-        }
-      else
-        return FALSE;
-      break;
     case STORY_EPT:
-      total = n_steps_of_walk (self);
+      total = kind == STORY_WALK && self->va_problem != NULL ? 0 : n_steps_of_walk (self);
       if (delta > 0 && self->n_shown < total)
         self->n_shown++;
       else if (delta > 0 && !self->custom && self->item + 1 < story->n_items)
@@ -692,7 +684,7 @@ build_scene (double   width,
 {
   OslMemoryPage *self = user_data;
   const Story *story = current_story (self);
-  StoryKind kind = self->custom ? (self->file->nested ? STORY_EPT : STORY_WALK) : story->kind;
+  StoryKind kind = current_kind (self);
   OslMemoryWalkState state = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *hit = NULL;

@@ -262,14 +262,8 @@ osl_ostep_mlfq_parse (int            argc,
                       OslOstepMlfq  *problem,
                       GError       **error)
 {
-  if (!parse_argv (argc, argv, problem, error))
-    return FALSE;
-  if (problem->defect != NULL)
-    {
-      g_propagate_error (error, g_error_copy (problem->defect));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_argv (argc, argv, problem, error) &&
+         osl_ostep_check_defect (problem->defect, error);
 }
 
 /* The same, for a pasted line such as "./mlfq.py -n 2 -q 4 -c". */

@@ -360,6 +360,23 @@ is_python (const char *word)
 }
 
 /**
+ * osl_ostep_check_defect:
+ * @defect: (nullable): where the script would stop before printing
+ *
+ * The end of every simulator's parse function: a problem the script
+ * would stop on fails the parse with that same error.
+ */
+gboolean
+osl_ostep_check_defect (const GError  *defect,
+                        GError       **error)
+{
+  if (defect == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (defect));
+  return FALSE;
+}
+
+/**
  * osl_ostep_split_command_line:
  * @command_line: "python3 ./scheduler.py -p RR -c", "scheduler.py -c" or
  *   just "-p RR -c"

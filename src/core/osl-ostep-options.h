@@ -68,6 +68,8 @@ void     osl_ostep_report_error              (const GError         *error,
 gboolean osl_ostep_stop_at_defect            (const GError         *defect,
                                               GString              *out,
                                               GError              **error);
+gboolean osl_ostep_check_defect            (const GError         *defect,
+                                              GError              **error);
 char   **osl_ostep_split                     (const char           *text,
                                               const char           *separator);
 char   **osl_ostep_split_command_line        (const char           *command_line,

@@ -263,14 +263,8 @@ osl_ostep_paging_linear_parse (int                    argc,
                                OslOstepPagingLinear  *problem,
                                GError               **error)
 {
-  if (!parse_argv (argc, argv, problem, error))
-    return FALSE;
-  if (problem->defect != NULL)
-    {
-      g_propagate_error (error, g_error_copy (problem->defect));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_argv (argc, argv, problem, error) &&
+         osl_ostep_check_defect (problem->defect, error);
 }
 
 /* The same, for a pasted line such as "./paging-linear-translate.py -s 1 -c". */

@@ -224,14 +224,8 @@ osl_ostep_paging_multilevel_parse (int                        argc,
                                    OslOstepPagingMultilevel  *problem,
                                    GError                   **error)
 {
-  if (!parse_argv (argc, argv, problem, error))
-    return FALSE;
-  if (problem->defect != NULL)
-    {
-      g_propagate_error (error, g_error_copy (problem->defect));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_argv (argc, argv, problem, error) &&
+         osl_ostep_check_defect (problem->defect, error);
 }
 
 /* The same, for a pasted line such as "./paging-multilevel-translate.py -s 1 -c". */

@@ -268,14 +268,8 @@ osl_ostep_process_run_parse (int                  argc,
                              OslOstepProcessRun  *problem,
                              GError             **error)
 {
-  if (!parse_argv (argc, argv, problem, error))
-    return FALSE;
-  if (problem->defect != NULL)
-    {
-      g_propagate_error (error, g_error_copy (problem->defect));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_argv (argc, argv, problem, error) &&
+         osl_ostep_check_defect (problem->defect, error);
 }
 
 /* The same, for a pasted line such as "./process-run.py -l 5:50 -c". */

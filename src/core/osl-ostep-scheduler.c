@@ -179,14 +179,8 @@ osl_ostep_scheduler_parse (int                 argc,
                            OslOstepScheduler  *problem,
                            GError            **error)
 {
-  if (!parse_argv (argc, argv, problem, error))
-    return FALSE;
-  if (problem->defect != NULL)
-    {
-      g_propagate_error (error, g_error_copy (problem->defect));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_argv (argc, argv, problem, error) &&
+         osl_ostep_check_defect (problem->defect, error);
 }
 
 /* The same, for a pasted line such as "python3 scheduler.py -p RR -c". */
