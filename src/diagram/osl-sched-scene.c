@@ -615,7 +615,9 @@ add_stats (Builder *b,
   add_stat_row (b, "average", average, tx, y + h - 60, tw, TRUE);
   for (guint c = 0; c < b->scenario->n_cpus; c++)
     avg_util += stats->utilisation[c] / b->scenario->n_cpus;
-  machine = g_strdup_printf (_("CPU busy %.0f %% · %u context switches"), 100 * avg_util, stats->switches);
+  machine = g_strdup_printf (ngettext ("CPU busy %.0f %% · %u context switch",
+                                       "CPU busy %.0f %% · %u context switches", stats->switches),
+                             100 * avg_util, stats->switches);
   node = osl_scene_add_text (b->scene, "stats:machine", tx, y + h - 34, tw, 22, machine, BODY_FONT);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
 }
