@@ -153,9 +153,10 @@ add_stack (OslScene       *scene,
       y -= layer_h;
       if (i == stack->first_isolated)
         {
-          /* The isolation boundary: what separates one VM/container from the next. */
-          node = osl_scene_add_arrow (scene, boundary_id, x - 4, y + layer_h + gap / 2, x + width + 4,
-                                      y + layer_h + gap / 2);
+          /* The isolation boundary: what separates one VM/container from
+           * the next, drawn in the gap below the first isolated layer. */
+          node = osl_scene_add_arrow (scene, boundary_id, x - 4, y + layer_h - gap / 2, x + width + 4,
+                                      y + layer_h - gap / 2);
           node->flags |= OSL_NODE_FLAG_DASHED | OSL_NODE_FLAG_NO_HEAD;
           node->stroke = OSL_COLOR_VERMILION;
           node->line_width = 3;
