@@ -65,23 +65,56 @@ static const struct
   { "flashcards", N_("Flashcards"), osl_flashcards_page_new },
 };
 
+/* Each view has a slot in the stack from the start (an overlay with
+ * nothing over it: the plain one-child container), so the view switcher
+ * shows all four, but a view is built only when it is first shown or
+ * asked for: start-up builds just the one on screen. */
+static GtkWidget *
+new_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      return pages[i].create != NULL ? pages[i].create () : osl_view_page_new (name);
+  g_return_val_if_reached (NULL);
+}
+
+static GtkWidget *
+slot_get_page (OslWindow *self,
+               GtkWidget *slot)
+{
+  GtkOverlay *overlay = GTK_OVERLAY (slot);
+
+  if (gtk_overlay_get_child (overlay) == NULL)
+    gtk_overlay_set_child (overlay, new_page (gtk_stack_page_get_name (gtk_stack_get_page (self->stack, slot))));
+  return gtk_overlay_get_child (overlay);
+}
+
+static void
+add_slot (OslWindow  *self,
+          GtkWidget  *page,
+          const char *name,
+          const char *title)
+{
+  GtkWidget *slot = gtk_overlay_new ();
+
+  gtk_overlay_set_child (GTK_OVERLAY (slot), page);
+  gtk_stack_add_titled (self->stack, slot, name, title);
+}
+
 static OslPage *
 visible_page (OslWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *slot = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *page = slot != NULL ? slot_get_page (self, slot) : NULL;
 
-  return child != NULL && OSL_IS_PAGE (child) ? OSL_PAGE (child) : NULL;
+  return page != NULL && OSL_IS_PAGE (page) ? OSL_PAGE (page) : NULL;
 }
 
 static void
 add_pages (OslWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      GtkWidget *page = pages[i].create != NULL ? pages[i].create () : osl_view_page_new (pages[i].name);
-
-      osl_window_add_page (self, page, pages[i].name, _(pages[i].title));
-    }
+    add_slot (self, NULL, pages[i].name, _(pages[i].title));
 }
 
 static gboolean
@@ -378,6 +411,24 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/oslens/OSLens/gtk/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -415,10 +466,11 @@ visible_child_changed_cb (OslWindow  *self,
                           GtkStack   *stack)
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
-  OslPage *page = visible_page (self);
+  OslPage *page;
 
   if (name == NULL)
     return;
+  page = visible_page (self);
   g_settings_set_string (self->settings, "last-page", name);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", page != NULL && osl_page_can_save (page));
 }
@@ -508,6 +560,7 @@ osl_window_class_init (OslWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
 }
 
@@ -546,7 +599,7 @@ osl_window_add_page (OslWindow  *self,
 {
   g_return_if_fail (OSL_IS_WINDOW (self));
   g_return_if_fail (OSL_IS_PAGE (page));
-  gtk_stack_add_titled (self->stack, page, name, title);
+  add_slot (self, page, name, title);
 }
 
 /**
@@ -558,12 +611,14 @@ GtkWidget *
 osl_window_get_visible_page (OslWindow *self)
 {
   g_return_val_if_fail (OSL_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child (self->stack);
+  return GTK_WIDGET (visible_page (self));
 }
 
 /**
  * osl_window_get_page:
  * @name: "scheduling", "memory", "containers" or "flashcards"
+ *
+ * Builds the page if it was not built yet.
  *
  * Returns: (transfer none) (nullable): that page
  */
@@ -571,8 +626,11 @@ GtkWidget *
 osl_window_get_page (OslWindow  *self,
                      const char *name)
 {
+  GtkWidget *slot;
+
   g_return_val_if_fail (OSL_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->stack, name);
+  slot = gtk_stack_get_child_by_name (self->stack, name);
+  return slot != NULL ? slot_get_page (self, slot) : NULL;
 }
 
 void
@@ -600,6 +658,13 @@ osl_window_show_toast (OslWindow  *self,
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, hide_toast_cb, self);
+}
+
+static void
+show_page (OslWindow *self,
+           GtkWidget *page)
+{
+  gtk_stack_set_visible_child (self->stack, gtk_widget_get_parent (page));
 }
 
 static const char *
@@ -670,7 +735,7 @@ osl_window_open_file (OslWindow *self,
       osl_window_show_toast (self, message);
       return;
     }
-  gtk_stack_set_visible_child (self->stack, page);
+  show_page (self, page);
 }
 
 /**
@@ -692,7 +757,7 @@ osl_window_explore (OslWindow  *self,
   page = osl_window_get_page (self, page_name);
   if (page == NULL)
     return;
-  gtk_stack_set_visible_child (self->stack, page);
+  show_page (self, page);
   if (state != NULL && OSL_IS_PAGE (page) && !osl_page_show_state (OSL_PAGE (page), state))
     g_debug ("View %s does not know the state %s", page_name, state);
 }

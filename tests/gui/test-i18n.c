@@ -16,7 +16,7 @@ test_page_titles_are_german (void)
   static const char *german[] = { "Scheduling", "Speicher", "VMs & Container", "Lernkarten" };
   g_autoptr(OslApplication) app = osl_test_gui_start_app ();
   OslWindow *window = osl_test_gui_get_window (app);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (osl_window_get_visible_page (window)));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (osl_window_get_visible_page (window), GTK_TYPE_STACK));
   GtkSelectionModel *pages = gtk_stack_get_pages (stack);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (german));

@@ -15,12 +15,13 @@
 static OslApplication *app;
 static OslWindow *window;
 
+/* The stack the view switcher shows. */
 static GtkStack *
 window_stack (void)
 {
   GtkWidget *page = osl_window_get_visible_page (window);
 
-  return GTK_STACK (gtk_widget_get_parent (page));
+  return GTK_STACK (gtk_widget_get_ancestor (page, GTK_TYPE_STACK));
 }
 
 static void
@@ -31,35 +32,59 @@ activate (const char *action,
   osl_test_gui_wait (50);
 }
 
+static const char *page_names[] = { "scheduling", "memory", "containers", "flashcards" };
+
+/* The view switcher offers all four views in the lecture's order, and
+ * clicking one shows that view, built and painted. */
 static void
 test_four_pages_in_lecture_order (void)
 {
-  static const char *names[] = { "scheduling", "memory", "containers", "flashcards" };
   static const char *titles[] = { "Scheduling", "Memory", "VMs & Containers", "Flashcards" };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkStack *stack = window_stack ();
+  g_autoptr(GListModel) switcher_pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "OS Lens");
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  g_assert_cmpuint (g_list_model_get_n_items (switcher_pages), ==, G_N_ELEMENTS (page_names));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (stack, names[i]);
+      g_autoptr(GObject) item = g_list_model_get_item (switcher_pages, i);
+      GtkStackPage *switcher_page = GTK_STACK_PAGE (item);
       g_autofree char *last = NULL;
       g_autoptr(GdkTexture) texture = NULL;
+      GtkWidget *page;
 
-      g_assert_nonnull (page);
-      g_assert_true (OSL_IS_PAGE (page));
-      g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, page)), ==, titles[i]);
+      g_assert_cmpstr (gtk_stack_page_get_name (switcher_page), ==, page_names[i]);
+      g_assert_cmpstr (gtk_stack_page_get_title (switcher_page), ==, titles[i]);
 
-      activate ("win.page", g_variant_new_string (names[i]));
+      /* What the view switcher does when clicked. */
+      gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (switcher_page));
       osl_test_gui_wait (400);
-      g_assert_true (osl_window_get_visible_page (window) == page);
+      page = osl_window_get_visible_page (window);
+      g_assert_true (OSL_IS_PAGE (page));
+      g_assert_true (osl_window_get_page (window, page_names[i]) == page);
       last = g_settings_get_string (settings, "last-page");
-      g_assert_cmpstr (last, ==, names[i]);
+      g_assert_cmpstr (last, ==, page_names[i]);
 
       /* The page shows something: far more than a blank background. */
       texture = osl_test_gui_render_widget (GTK_WIDGET (window));
       g_assert_cmpuint (osl_test_gui_count_colours (texture), >, 20);
     }
+}
+
+/* Alt+1 … Alt+4 and the page action show the same page objects. */
+static void
+test_page_action_shows_each_page (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = osl_window_get_page (window, page_names[i]);
+
+      g_assert_true (OSL_IS_PAGE (page));
+      activate ("win.page", g_variant_new_string (page_names[i]));
+      g_assert_true (osl_window_get_visible_page (window) == page);
+    }
+  g_assert_null (osl_window_get_page (window, "no-such-page"));
 }
 
 static void
@@ -153,6 +178,62 @@ test_fullscreen_toggles (void)
   g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
 }
 
+static GtkWidget *
+find_shortcut (GtkWidget  *widget,
+               const char *action_name)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (widget, "action-name", &name, NULL);
+      if (g_strcmp0 (name, action_name) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+? opens the shortcuts window, which shows the app's own keys. */
+static void
+test_shortcuts_window (void)
+{
+  GtkShortcutsWindow *overlay;
+  GtkWidget *open_shortcut;
+  g_autofree char *accelerator = NULL;
+
+  GLogLevelFlags fatal;
+
+  /* GTK 4.8 lays out some of the shortcuts window's own key labels (e.g.
+   * "Ctrl 0") with a negative minimum width and warns about itself. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  activate ("win.show-help-overlay", NULL);
+  osl_test_gui_wait (200);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  open_shortcut = find_shortcut (GTK_WIDGET (overlay), "win.open");
+  g_assert_nonnull (open_shortcut);
+  g_object_get (open_shortcut, "accelerator", &accelerator, NULL);
+  g_assert_cmpstr (accelerator, ==, "<Control>o");
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  osl_test_gui_wait (100);
+  activate ("win.show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_log_set_always_fatal (fatal);
+}
+
 static void
 test_version_option (void)
 {
@@ -178,10 +259,12 @@ main (int    argc,
   window = osl_test_gui_get_window (app);
 
   g_test_add_func ("/window/pages", test_four_pages_in_lecture_order);
+  g_test_add_func ("/window/page-action", test_page_action_shows_each_page);
   g_test_add_func ("/window/zoom", test_zoom_steps_and_limits);
   g_test_add_func ("/window/theme", test_theme_switches_gtk_and_diagrams);
   g_test_add_func ("/window/export", test_export_visible_page_to_png);
   g_test_add_func ("/window/fullscreen", test_fullscreen_toggles);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/version", test_version_option);
   status = g_test_run ();
 
