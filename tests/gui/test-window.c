@@ -87,6 +87,32 @@ test_page_action_shows_each_page (void)
   g_assert_null (osl_window_get_page (window, "no-such-page"));
 }
 
+/* Open and drag and drop pick the view from the file's format, even a
+ * view that has not been shown yet; a file no view knows changes nothing. */
+static void
+test_open_file_shows_its_view (void)
+{
+  OslWindow *fresh = osl_window_new (app);
+  const char *root = g_getenv ("OS_LENS_SOURCE_ROOT");
+  g_autofree char *memory_path = g_build_filename (root, "data", "scenarios", "memory-lecture.json", NULL);
+  g_autofree char *readme_path = g_build_filename (root, "README.md", NULL);
+  g_autoptr(GFile) memory_file = g_file_new_for_path (memory_path);
+  g_autoptr(GFile) readme_file = g_file_new_for_path (readme_path);
+
+  gtk_window_present (GTK_WINDOW (fresh));
+  osl_window_set_visible_page (fresh, "scheduling");
+  osl_test_gui_wait (200);
+
+  osl_window_open_file (fresh, memory_file);
+  osl_test_gui_wait (200);
+  g_assert_true (osl_window_get_visible_page (fresh) == osl_window_get_page (fresh, "memory"));
+
+  osl_window_open_file (fresh, readme_file);
+  osl_test_gui_wait (200);
+  g_assert_true (osl_window_get_visible_page (fresh) == osl_window_get_page (fresh, "memory"));
+  gtk_window_destroy (GTK_WINDOW (fresh));
+}
+
 static void
 test_zoom_steps_and_limits (void)
 {
@@ -260,6 +286,7 @@ main (int    argc,
 
   g_test_add_func ("/window/pages", test_four_pages_in_lecture_order);
   g_test_add_func ("/window/page-action", test_page_action_shows_each_page);
+  g_test_add_func ("/window/open-file", test_open_file_shows_its_view);
   g_test_add_func ("/window/zoom", test_zoom_steps_and_limits);
   g_test_add_func ("/window/theme", test_theme_switches_gtk_and_diagrams);
   g_test_add_func ("/window/export", test_export_visible_page_to_png);
