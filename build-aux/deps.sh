@@ -9,11 +9,11 @@ as_root() {
 debian_packages_run="gcc pkg-config meson ninja-build libgtk-4-dev libjson-glib-dev gettext
   libglib2.0-dev-bin libglib2.0-bin desktop-file-utils fonts-cantarell fonts-dejavu-core
   adwaita-icon-theme hicolor-icon-theme"
-debian_packages_test="xvfb xauth xdotool appstream flatpak-builder python3 clang"
+debian_packages_test="xvfb xauth xdotool dbus-daemon appstream flatpak-builder python3 clang"
 
 fedora_packages_run="gcc pkgconf-pkg-config meson ninja-build gtk4-devel json-glib-devel gettext
   glib2-devel desktop-file-utils abattis-cantarell-fonts dejavu-sans-fonts adwaita-icon-theme"
-fedora_packages_test="xorg-x11-server-Xvfb xauth xdotool appstream flatpak-builder python3 clang"
+fedora_packages_test="xorg-x11-server-Xvfb xauth xdotool dbus-daemon appstream flatpak-builder python3 clang"
 
 install_deps() {
   kind=$1
