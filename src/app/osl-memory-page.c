@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <math.h>
 
 #include "osl-address.h"
 #include "osl-diagram-view.h"
@@ -186,7 +187,10 @@ struct _OslMemoryPage
   GtkButton      *unmap_button;
   GtkMenuButton  *more_button;
   GtkLabel       *problem_label;
+  GtkWidget      *diagram_scroll;
   OslDiagramView *diagram;
+  guint           fit_id;       /* pending change of the diagram's height */
+  int             diagram_height;  /* the height asked for the diagram, or -1 */
 
   OslMemoryFile  *file;         /* the memory being explored; edits go here */
   guint64         va;
@@ -728,6 +732,43 @@ build_scene (double   width,
   else if (state.walk == NULL && state.va_problem == NULL)
     state.va_problem = _("Press Page Down to translate the first address.");
   return osl_memory_scene_walk (&state, width, height);
+}
+
+static gboolean
+fit_diagram_cb (gpointer user_data)
+{
+  OslMemoryPage *self = user_data;
+
+  self->fit_id = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->diagram), -1, self->diagram_height);
+  return G_SOURCE_REMOVE;
+}
+
+/* The diagram view builds for the window's room divided by the zoom;
+ * a scene that needs more height makes the view as tall as the scene,
+ * and the scrolled window around it scrolls, so that text keeps the
+ * size the zoom asks for. The view is built against the scrolled
+ * window's height, not its own, which the last scene may have grown. */
+static OslScene *
+build_view_scene (double   width,
+                  double   height,
+                  gpointer user_data)
+{
+  OslMemoryPage *self = user_data;
+  double zoom = osl_theme_get_zoom (osl_theme_get_default ());
+  double room = gtk_widget_get_height (self->diagram_scroll) / zoom;
+  OslScene *scene = build_scene (width, room > 1 ? room : height, self);
+  double scene_height = scene != NULL ? osl_scene_get_height (scene) : 0;
+  int wanted = scene_height > room + 0.5 ? (int) ceil (scene_height * zoom) : -1;
+
+  /* Resizing from inside the view's size allocation would be ignored. */
+  if (wanted != self->diagram_height)
+    {
+      self->diagram_height = wanted;
+      if (self->fit_id == 0)
+        self->fit_id = g_idle_add (fit_diagram_cb, self);
+    }
+  return scene;
 }
 
 /* The user takes over: what they see is their own walk now. */
@@ -1287,6 +1328,7 @@ osl_memory_page_dispose (GObject *object)
   OslMemoryPage *self = OSL_MEMORY_PAGE (object);
 
   stop_playing (self);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_MEMORY_PAGE);
   G_OBJECT_CLASS (osl_memory_page_parent_class)->dispose (object);
 }
@@ -1331,6 +1373,7 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, unmap_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram_scroll);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram);
   gtk_widget_class_bind_template_callback (widget_class, address_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
@@ -1372,8 +1415,9 @@ osl_memory_page_init (OslMemoryPage *self)
   g_signal_connect_swapped (self->wp_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
   g_signal_connect_swapped (self->nxe_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
 
+  self->diagram_height = -1;
   start_story (self, 0);
-  osl_diagram_view_set_builder (self->diagram, build_scene, self, NULL);
+  osl_diagram_view_set_builder (self->diagram, build_view_scene, self, NULL);
 }
 
 GtkWidget *

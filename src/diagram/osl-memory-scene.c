@@ -399,6 +399,30 @@ add_table_slice (OslScene                 *scene,
   return selected_y;
 }
 
+/* Monospace digits are about 0.6 em wide. */
+#define MONO_ADVANCE 0.6
+
+/* One line per step, "PD    0x00100000 + 770 × 4 = 0x00100C08 → …", or
+ * two when the line would not fit @w, broken before the "=". */
+static gboolean
+arithmetic_wraps (const OslMemoryWalkState *state,
+                  double                    w)
+{
+  guint bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
+  guint entry_bits = osl_paging_entry_size (state->config) * 8;
+  guint n_chars = 6 + 3 * (bits / 4 + 2) + 4 + 3 * 3 + 8 + (entry_bits / 4 + 2) - (bits / 4 + 2);
+
+  return n_chars * BODY_SIZE * MONO_ADVANCE > w;
+}
+
+static double
+arithmetic_height (const OslMemoryWalkState *state,
+                   guint                     n_lines,
+                   double                    w)
+{
+  return 26.0 * MAX (1, n_lines) * (arithmetic_wraps (state, w) ? 2 : 1);
+}
+
 static void
 add_arithmetic (OslScene                 *scene,
                 const OslMemoryWalkState *state,
@@ -411,6 +435,7 @@ add_arithmetic (OslScene                 *scene,
   GString *text = g_string_new (NULL);
   const OslWalk *walk = state->walk;
   guint table_bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
+  gboolean wraps = arithmetic_wraps (state, w);
 
   for (guint i = first_step; i < n_steps; i++)
     {
@@ -419,14 +444,31 @@ add_arithmetic (OslScene                 *scene,
       g_autofree char *entry_pa = hex (step->entry_pa, table_bits);
       g_autofree char *entry = hex (step->entry, step->entry_size * 8);
 
-      g_string_append_printf (text, "%-5s %s + %u × %u = %s → %s\n", step->level, table,
-                              step->index, step->entry_size, entry_pa, entry);
+      g_string_append_printf (text, "%-5s %s + %u × %u%s= %s → %s\n", step->level, table,
+                              step->index, step->entry_size, wraps ? "\n      " : " ", entry_pa, entry);
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
-  add_label (scene, "arithmetic", x, y, w, 26.0 * MAX (1, n_steps - first_step), text->str, BODY_SIZE,
+  add_label (scene, "arithmetic", x, y, w, arithmetic_height (state, n_steps - first_step, w), text->str, BODY_SIZE,
              OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   g_string_free (text, TRUE);
+}
+
+#define TLB_PANEL_WIDTH 380.0
+#define TLB_PANEL_GAP 20.0
+
+static double
+tlb_panel_height (const OslTlb *tlb)
+{
+  return 30 + tlb->n_entries * 32;
+}
+
+/* The TLB sits beside the walk's text when there is room for both,
+ * and below it otherwise. */
+static gboolean
+tlb_beside (double width)
+{
+  return width - 2 * MARGIN >= TLB_PANEL_WIDTH + TLB_PANEL_GAP + 480;
 }
 
 static void
@@ -462,6 +504,273 @@ add_tlb_panel (OslScene     *scene,
     }
 }
 
+/* The walk's text column and, when it is shown, the TLB beside or
+ * below it: returns the y below both, having placed the TLB. */
+static double
+add_text_and_tlb (OslScene                 *scene,
+                  const OslMemoryWalkState *state,
+                  double                    y,
+                  double                    text_h,
+                  double                    width)
+{
+  if (state->tlb == NULL)
+    return y + text_h;
+  if (tlb_beside (width))
+    {
+      add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - TLB_PANEL_WIDTH, y - 4,
+                     TLB_PANEL_WIDTH);
+      return y + MAX (text_h, tlb_panel_height (state->tlb));
+    }
+  add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, MARGIN, y + text_h + 8,
+                 MIN (TLB_PANEL_WIDTH, width - 2 * MARGIN));
+  return y + text_h + 8 + tlb_panel_height (state->tlb) + 8;
+}
+
+static double
+text_column_width (const OslMemoryWalkState *state,
+                   double                    width)
+{
+  if (state->tlb != NULL && tlb_beside (width))
+    return width - 2 * MARGIN - TLB_PANEL_WIDTH - TLB_PANEL_GAP;
+  return width - 2 * MARGIN;
+}
+
+/* The scene for an address that is refused, or a TLB hit: the
+ * splitter, the message and the narration. */
+static OslScene *
+walk_scene_without_walk (const OslMemoryWalkState *state,
+                         double                    width,
+                         double                    height,
+                         double                    top,
+                         gboolean                  compact)
+{
+  double text_w = text_column_width (state, width);
+  double message_h = MAX (70, text_height (state->va_problem, text_w - 24) + 24);
+  double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
+  double splitter_h = bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP);
+  double needed = top + splitter_h + 30 + message_h + 20 + narration_h + 8;
+  OslScene *scene;
+  OslSceneNode *node;
+  double y;
+
+  if (state->tlb != NULL && !tlb_beside (width))
+    needed += 16 + tlb_panel_height (state->tlb);
+  scene = osl_scene_new (width, MAX (height, needed), state->title);
+  if (!compact)
+    add_title (scene, state->title, width);
+  y = add_bit_splitter (scene, state->config, state->va, 0, top, width) + 30;
+  node = osl_scene_add_box (scene, "problem", MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE,
+                            state->va_problem != NULL ? state->va_problem : "");
+  node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+  node->line_width = 3;
+  node->font_size = 18;
+  osl_scene_node_set_role (node, "problem");
+  y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
+  if (state->narration != NULL)
+    add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
+               OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  return scene;
+}
+
+#define CHAIN_GAP 20.0
+#define CHAIN_ROW_GAP 40.0     /* room for the connector between two rows */
+#define CHAIN_INDENT 18.0      /* where a connector comes down into a row */
+#define TABLE_COLUMN_MAX 230.0
+
+/* Where the chain's boxes go: CR3, each table, the page. On a narrow
+ * canvas (a small window or a high zoom) the chain wraps into rows, so
+ * that its text keeps its size instead of being shrunk to fit. */
+typedef struct
+{
+  guint  n_items;
+  double x[OSL_WALK_MAX_STEPS + 2];
+  double y[OSL_WALK_MAX_STEPS + 2];    /* the top of the item's row */
+  guint  row[OSL_WALK_MAX_STEPS + 2];
+  guint  n_rows;
+  double colw;
+  double row_h;                        /* headers, slice and chips */
+} ChainLayout;
+
+static double
+chain_item_width (const ChainLayout *chain,
+                  guint              item)
+{
+  return item == 0 || item == chain->n_items - 1 ? END_COLUMN : chain->colw;
+}
+
+/* Fills the rows left to right in @avail pixels; returns their number. */
+static guint
+pack_chain (ChainLayout *chain,
+            double       avail,
+            double      *row_w)
+{
+  double used = 0;
+  guint n_rows = 1;
+
+  for (guint i = 0; i < chain->n_items; i++)
+    {
+      double w = chain_item_width (chain, i);
+
+      if (used > 0 && used + CHAIN_GAP + w > avail)
+        {
+          n_rows++;
+          used = 0;
+        }
+      chain->row[i] = n_rows - 1;
+      chain->x[i] = used + (used > 0 ? CHAIN_GAP : 0);
+      used = chain->x[i] + w;
+      row_w[n_rows - 1] = used;
+    }
+  return n_rows;
+}
+
+static void
+layout_chain (ChainLayout *chain,
+              guint        n_items,
+              double       width,
+              double       top,
+              double       slice_h)
+{
+  double avail = width - 2 * MARGIN, row_w[OSL_WALK_MAX_STEPS + 2] = { 0 }, indent = 0;
+  guint n_tables = n_items - 2;
+
+  chain->n_items = n_items;
+  chain->row_h = 46 + slice_h + 8 + 2 * 34;
+  /* One row if the tables get TABLE_COLUMN_MIN there; else rows of
+   * wide tables (64-bit entries need the room), narrower only where
+   * that saves a row, with a lane on the left for the connector. */
+  chain->colw = n_tables > 0 ? (avail - CHAIN_GAP * (n_items - 1) - 2 * END_COLUMN) / n_tables : TABLE_COLUMN_MIN;
+  if (chain->colw >= TABLE_COLUMN_MIN)
+    {
+      chain->colw = MIN (TABLE_COLUMN_MAX, chain->colw);
+      chain->n_rows = pack_chain (chain, avail, row_w);
+    }
+  else
+    {
+      guint n_narrow;
+
+      indent = CHAIN_INDENT;
+      chain->colw = MIN (TABLE_COLUMN_MIN, avail - indent);
+      n_narrow = pack_chain (chain, avail - indent, row_w);
+      chain->colw = MIN (TABLE_COLUMN_MAX, avail - indent);
+      chain->n_rows = pack_chain (chain, avail - indent, row_w);
+      if (chain->n_rows > n_narrow)
+        {
+          chain->colw = MIN (TABLE_COLUMN_MIN, avail - indent);
+          chain->n_rows = pack_chain (chain, avail - indent, row_w);
+        }
+    }
+  /* Each row is centred on its own. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      chain->x[i] += MAX (MARGIN + indent, (width - row_w[chain->row[i]]) / 2);
+      chain->y[i] = top + chain->row[i] * (chain->row_h + CHAIN_ROW_GAP);
+    }
+}
+
+/* An arrow from the entry at (x1, y1) to the box at (x2, y2); when the
+ * box starts the next row, it runs down the gap between the rows. */
+static void
+add_connector (OslScene   *scene,
+               const char *id,
+               double      x1,
+               double      y1,
+               double      x2,
+               double      y2,
+               double      row_top)
+{
+  OslSceneNode *node;
+
+  if (x2 > x1)
+    node = osl_scene_add_arrow (scene, id, x1 + 2, y1, x2 - 2, y2);
+  else
+    {
+      double lane_y = row_top - CHAIN_ROW_GAP / 2, lane_x = x2 - CHAIN_INDENT + 4;
+      const double points[][2] = {
+        { x1, y1 }, { x1 + 12, y1 }, { x1 + 12, lane_y }, { lane_x, lane_y }, { lane_x, y2 },
+      };
+
+      for (guint i = 0; i + 1 < G_N_ELEMENTS (points); i++)
+        {
+          g_autofree char *segment_id = g_strdup_printf ("%s-segment-%u", id, i);
+
+          node = osl_scene_add_arrow (scene, segment_id, points[i][0], points[i][1],
+                                      points[i + 1][0], points[i + 1][1]);
+          node->flags |= OSL_NODE_FLAG_NO_HEAD;
+          node->stroke = OSL_COLOR_FOREGROUND;
+          node->line_width = 2.5;
+        }
+      node = osl_scene_add_arrow (scene, id, lane_x, y2, x2 - 2, y2);
+    }
+  node->stroke = OSL_COLOR_FOREGROUND;
+  node->line_width = 2.5;
+}
+
+static void
+add_cr3 (OslScene                 *scene,
+         const OslMemoryWalkState *state,
+         double                    x,
+         double                    y)
+{
+  guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+  g_autofree char *cr3 = addr_bits == 32 ? hex (state->config->cr3, 32)
+                                         : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
+  g_autofree char *text = NULL;
+  OslSceneNode *node;
+
+  if (state->config->mode == OSL_PAGING_TEXTBOOK)
+    /* A one-level (linear) table has a page-table base register. */
+    text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
+  else
+    text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
+  node = osl_scene_add_box (scene, "cr3", x, y, END_COLUMN, 74, OSL_COLOR_SURFACE, text);
+  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
+  node->font_size = BODY_SIZE;
+  osl_scene_node_set_role (node, "register");
+  osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
+}
+
+/* The page frame and the byte in it, below the entry that maps them. */
+static void
+add_page (OslScene      *scene,
+          const OslWalk *walk,
+          double         x,
+          double         row_top,
+          double         slice_h,
+          gboolean       compact)
+{
+  g_autofree char *size = format_size (walk->page_size);
+  g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
+                                           walk->pa & ~(walk->page_size - 1), size);
+  g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
+  /* A short slice leaves the frame too little room: it rises into
+   * the headers' row. */
+  double page_top = compact ? row_top : row_top + 46;
+  OslSceneNode *node;
+
+  node = osl_scene_add_box (scene, "page", x, page_top, END_COLUMN, row_top + 46 + slice_h - 56 - page_top,
+                            OSL_COLOR_SURFACE, page);
+  node->font_size = SMALL_SIZE;
+  node->flags |= OSL_NODE_FLAG_MONOSPACE;
+  osl_scene_node_set_role (node, "page");
+  node = osl_scene_add_box (scene, "byte", x, row_top + 46 + slice_h - 50, END_COLUMN, 50,
+                            OSL_COLOR_YELLOW, byte);
+  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
+  node->font_size = SMALL_SIZE;
+  osl_scene_node_set_role (node, "byte");
+}
+
+static char *
+describe_result (const OslWalk *walk)
+{
+  if (walk->fault != OSL_FAULT_NONE)
+    return osl_walk_describe_fault (walk);
+  return g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
+                                    "→ physical address 0x%" PRIX64 ", after %u memory references",
+                                    walk->n_references),
+                          walk->pa, walk->n_references);
+}
+
 OslScene *
 osl_memory_scene_walk (const OslMemoryWalkState *state,
                        double                    width,
@@ -470,79 +779,56 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   const OslWalk *walk = state->walk;
   guint n_steps = walk != NULL ? MIN (state->n_shown, walk->n_steps) : 0;
   gboolean finished = walk != NULL && state->n_shown > walk->n_steps;
-  guint n_columns = walk != NULL ? walk->n_steps + 2 : 2;
-  double colw, gapx = 30, y, table_y, x, prev_x, prev_y, chain_x;
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint n_fields, first_index_field;
+  g_autofree char *result = NULL;
+  ChainLayout chain;
   OslScene *scene;
-  OslSceneNode *node;
-  g_autofree char *cr3_text = NULL;
-  g_autofree char *cr3 = NULL;
-  guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
-  /* The view hands over the space divided by the zoom, and shrinks a
-   * larger scene to fit: so the diagram reflows into what it is given
-   * (splitter rows, fewer rows per table, no title, which the story
-   * menu shows anyway) rather than cancel the zoom by shrinking. */
+  double y, prev_x, prev_y, text_w, result_h = 0, narration_h, needed;
+  /* The view hands over the space divided by the zoom and scrolls a
+   * taller scene: so the diagram reflows into what it is given
+   * (splitter rows, rows of tables, fewer rows per table, no title,
+   * which the story menu shows anyway) rather than cancel the zoom by
+   * shrinking. */
   gboolean compact = height < COMPACT_HEIGHT;
   guint slice_rows = compact ? COMPACT_SLICE_ROWS : SLICE_ROWS;
   double slice_h = slice_rows * ROW_HEIGHT;
   double top = compact ? 12 : 58;
   guint arithmetic_first = compact && n_steps > 0 ? n_steps - 1 : 0;
-  double needed;
 
-  width = MAX (width, MAX (900, 2 * MARGIN + 2 * END_COLUMN + MAX (1, n_columns - 2) * (TABLE_COLUMN_MIN + 20) + 20));
-  needed = top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
-    + 26 + 46 + slice_h + 8 + 2 * 34 + 16 + 26.0 * MAX (1, n_steps - arithmetic_first) + 12 + 54
-    + MAX (60, text_height (state->narration, width - 2 * MARGIN)) + 8;
-  height = MAX (height, needed);
-  scene = osl_scene_new (width, height, state->title);
+  width = MAX (width, 2 * MARGIN + TABLE_COLUMN_MIN + CHAIN_INDENT);
+  if (state->va_problem != NULL || walk == NULL)
+    return walk_scene_without_walk (state, width, height, top, compact);
+
+  /* Work out every height first: the scene's size comes before its nodes. */
+  text_w = text_column_width (state, width);
+  layout_chain (&chain, walk->n_steps + 2, width,
+                top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
+                - SPLITTER_ROW_GAP + 26,
+                slice_h);
+  if (finished)
+    {
+      result = describe_result (walk);
+      result_h = MAX (44, text_height (result, text_w - 24) + 16);
+    }
+  narration_h = MAX (60, text_height (state->narration, width - 2 * MARGIN));
+  needed = chain.y[chain.n_items - 1] + chain.row_h + 16
+    + arithmetic_height (state, n_steps - arithmetic_first, text_w) + 12
+    + (state->tlb != NULL && !tlb_beside (width) ? 16 + tlb_panel_height (state->tlb) : 0)
+    + result_h + 10 + narration_h + 8;
+  scene = osl_scene_new (width, MAX (height, needed), state->title);
+  height = osl_scene_get_height (scene);
   if (!compact)
     add_title (scene, state->title, width);
-  y = add_bit_splitter (scene, state->config, state->va,
-                        finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
+  add_bit_splitter (scene, state->config, state->va,
+                    finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
   n_fields = osl_paging_split (state->config, state->va, 0, fields);
   first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
 
-  if (state->va_problem != NULL || walk == NULL)
-    {
-      double problem_w = width - 2 * MARGIN - (state->tlb != NULL ? 400 : 0);
-
-      node = osl_scene_add_box (scene, "problem", MARGIN, y + 30, problem_w, 70, OSL_COLOR_SURFACE,
-                                state->va_problem != NULL ? state->va_problem : "");
-      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-      node->line_width = 3;
-      node->font_size = 18;
-      osl_scene_node_set_role (node, "problem");
-      if (state->tlb != NULL)
-        add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y + 30, 380);
-      if (state->narration != NULL)
-        add_label (scene, "narration", MARGIN, y + 120, problem_w, 120, state->narration, BODY_SIZE,
-                   OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-      return scene;
-    }
-
   /* The chain: CR3 → each table → page. */
-  table_y = y + 26;
-  gapx = 20;
-  /* CR3 and the page need less room than the tables between them. */
-  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * END_COLUMN) / MAX (1, n_columns - 2));
-  /* A short walk sits in the middle rather than at the left edge. */
-  chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
-  x = chain_x;
-  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
-  if (state->config->mode == OSL_PAGING_TEXTBOOK)
-    /* A one-level (linear) table has a page-table base register. */
-    cr3_text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
-  else
-    cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
-  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);
-  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
-  node->font_size = BODY_SIZE;
-  osl_scene_node_set_role (node, "register");
-  osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
-  prev_x = x + END_COLUMN;
-  prev_y = table_y + 46 + 37;
-
+  add_cr3 (scene, state, chain.x[0], chain.y[0] + 46);
+  prev_x = chain.x[0] + END_COLUMN;
+  prev_y = chain.y[0] + 46 + 37;
   for (guint i = 0; i < walk->n_steps; i++)
     {
       const OslWalkStep *step = &walk->steps[i];
@@ -553,88 +839,55 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
                                                                      : _("%s @ 0x%" PRIX64 "\nindex %u"),
                                                  step->level, step->table, step->index);
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
-      double row_y;
+      double x = chain.x[i + 1], row_top = chain.y[i + 1], row_y;
 
-      x = chain_x + END_COLUMN + gapx + i * (colw + gapx);
       if (i >= n_steps)
         {
           /* Not reached yet: an empty placeholder keeps the layout still. */
           g_autofree char *ghost_id = g_strdup_printf ("ghost-%u", i);
+          OslSceneNode *node = osl_scene_add_box (scene, ghost_id, x, row_top + 46, chain.colw, slice_h,
+                                                  OSL_COLOR_NONE, step->level);
 
-          node = osl_scene_add_box (scene, ghost_id, x, table_y + 46, colw, slice_h,
-                                    OSL_COLOR_NONE, step->level);
           node->flags |= OSL_NODE_FLAG_DASHED;
           node->text_color = OSL_COLOR_MUTED;
           continue;
         }
-      add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
+      add_label (scene, header_id, x, row_top, chain.colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
-      row_y = add_table_slice (scene, state, i, step, color, slice_rows, x, table_y + 46, colw);
-      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + slice_h + 8, colw);
-      node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
-      node->stroke = OSL_COLOR_FOREGROUND;
-      node->line_width = 2.5;
-      prev_x = x + colw;
+      row_y = add_table_slice (scene, state, i, step, color, slice_rows, x, row_top + 46, chain.colw);
+      add_flag_chips (scene, state->config, i, step, x, row_top + 46 + slice_h + 8, chain.colw);
+      add_connector (scene, arrow_id, prev_x, prev_y, x, row_y, row_top);
+      prev_x = x + chain.colw;
       prev_y = row_y;
     }
 
   /* The page and the byte, or the fault. */
-  x = chain_x + END_COLUMN + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
-      g_autofree char *size = format_size (walk->page_size);
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
-                                               walk->pa & ~(walk->page_size - 1), size);
-      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
+      guint last = chain.n_items - 1;
 
-      /* A short slice leaves the frame too little room: it rises into
-       * the headers' row. */
-      double page_top = compact ? table_y : table_y + 46;
-
-      node = osl_scene_add_box (scene, "page", x, page_top, END_COLUMN, table_y + 46 + slice_h - 56 - page_top,
-                                OSL_COLOR_SURFACE, page);
-      node->font_size = SMALL_SIZE;
-      node->flags |= OSL_NODE_FLAG_MONOSPACE;
-      osl_scene_node_set_role (node, "page");
-      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + slice_h - 50, END_COLUMN, 50,
-                                OSL_COLOR_YELLOW, byte);
-      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
-      node->font_size = SMALL_SIZE;
-      osl_scene_node_set_role (node, "byte");
-      node = osl_scene_add_arrow (scene, "arrow-page", prev_x + 2, prev_y, x - 2,
-                                  table_y + 46 + slice_h - 18);
-      node->stroke = OSL_COLOR_FOREGROUND;
-      node->line_width = 2.5;
+      add_page (scene, walk, chain.x[last], chain.y[last], slice_h, compact);
+      add_connector (scene, "arrow-page", prev_x, prev_y, chain.x[last], chain.y[last] + 46 + slice_h - 18,
+                     chain.y[last]);
     }
 
   /* The arithmetic, step by step, and what came of it. */
-  y = table_y + 46 + slice_h + 8 + 2 * 34 + 16;
-  add_arithmetic (scene, state, arithmetic_first, n_steps, MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN);
-  if (state->tlb != NULL)
-    add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y - 4, 380);
-  y += 26.0 * MAX (1, n_steps - arithmetic_first) + 12;
+  y = chain.y[chain.n_items - 1] + chain.row_h + 16;
+  add_arithmetic (scene, state, arithmetic_first, n_steps, MARGIN, y, text_w);
+  y = add_text_and_tlb (scene, state, y, arithmetic_height (state, n_steps - arithmetic_first, text_w), width) + 12;
   if (finished)
     {
-      g_autofree char *result = NULL;
+      OslSceneNode *node = osl_scene_add_box (scene, "result", MARGIN, y, text_w, result_h, OSL_COLOR_SURFACE, result);
 
-      if (walk->fault == OSL_FAULT_NONE)
-        result = g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
-                                            "→ physical address 0x%" PRIX64 ", after %u memory references",
-                                            walk->n_references),
-                                  walk->pa, walk->n_references);
-      else
-        result = osl_walk_describe_fault (walk);
-      node = osl_scene_add_box (scene, "result", MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN,
-                                44, walk->fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_SURFACE, result);
       node->stroke = walk->fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
       node->line_width = 3;
       node->font_size = 17;
       node->flags |= OSL_NODE_FLAG_BOLD;
       osl_scene_node_set_role (node, walk->fault == OSL_FAULT_NONE ? "result" : "fault");
-      y += 54;
+      y += result_h + 10;
     }
   if (state->narration != NULL)
-    add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), state->narration,
+    add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (narration_h, height - y - 8), state->narration,
                BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   return scene;
 }
