@@ -151,19 +151,27 @@ wrap_fields (const OslAddressField *fields,
   return pack_fields (fields, n_fields, avail, *cell, row_of);
 }
 
-/* A generous guess at the height of wrapped body text, so that the
- * scene is made tall enough for its narration rather than cut off. */
+/* A generous guess at the height of wrapped text in @size pixels, so
+ * that a scene is made tall enough for it rather than cut off. */
 static double
-text_height (const char *text,
-             double      width)
+text_height_at (const char *text,
+                double      width,
+                double      size)
 {
-  guint per_line = MAX (20, width / (BODY_SIZE * 0.55));
+  guint per_line = MAX (12, width / (size * 0.55));
   g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
   guint n_lines = 0;
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     n_lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
-  return n_lines * BODY_SIZE * 1.4;
+  return n_lines * size * 1.4;
+}
+
+static double
+text_height (const char *text,
+             double      width)
+{
+  return text_height_at (text, width, BODY_SIZE);
 }
 
 /* How many rows the bit splitter takes at this width. */
@@ -892,9 +900,37 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   return scene;
 }
 
+#define EPT_CELL_H 56.0
+#define EPT_CELL_GAP 8.0
+#define EPT_CELL_MAX 150.0
+#define EPT_PANEL_MIN 360.0
+
+/* The reference just made and the count so far. */
+static char *
+describe_reference (const OslEptReference *current)
+{
+  if (current != NULL && current->guest)
+    return g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" PRIX64 " came from the four EPT reads before it.\nEntry: 0x%" PRIX64),
+                            current->number, current->level, current->index, current->entry_pa, current->entry);
+  if (current != NULL)
+    return g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" PRIX64 ".\nRead at host 0x%" PRIX64 ": 0x%" PRIX64),
+                            current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
+  return g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
+}
+
+static char *
+describe_nested_result (const OslNestedWalk *walk)
+{
+  if (walk->guest.fault != OSL_FAULT_NONE)
+    return osl_walk_describe_fault (&walk->guest);
+  return g_strdup_printf (_("→ host-physical address 0x%" PRIX64 ". The data access itself would be reference %u; the count of %u leaves it out."),
+                          walk->hpa, walk->n_refs + 1, walk->n_refs);
+}
+
 /* The two-dimensional walk as the usual 5 × 5 grid: one row per
  * guest-physical address translated, four EPT columns and the guest
- * entry the row makes readable. */
+ * entry the row makes readable. The panel that explains the newest
+ * reference sits beside the grid, or below it on a narrow canvas. */
 OslScene *
 osl_memory_scene_ept_grid (const OslNestedWalk *walk,
                            guint                n_shown,
@@ -903,26 +939,61 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
                            double               height)
 {
   static const char *column_names[] = { "EPT PML4", "EPT PDPT", "EPT PD", "EPT PT", N_("guest entry") };
-  guint n_rows = MAX (walk->n_rows, 1);
-  double cell_w, cell_h = 56, gx, gy = 110, label_w = 250;
+  guint n_rows = MAX (walk->n_rows, 1), n_done = MIN (n_shown, walk->n_refs);
+  double avail, label_w, cell_w, gx, gy, grid_bottom, px, py, pw, detail_h, result_h = 0, title_h, narration_h, y;
+  gboolean beside;
   g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *result = NULL;
   OslScene *scene;
   OslSceneNode *node;
-  const OslEptReference *current = NULL;
+  const OslEptReference *current = n_done > 0 ? &walk->refs[n_done - 1] : NULL;
 
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  title = g_strdup_printf (_("Nested walk: %u memory references, (n+1)(m+1) − 1"), walk->n_refs);
-  scene = osl_scene_new (width, height, title);
-  add_title (scene, title, width);
-  cell_w = MIN (150, (width - 2 * MARGIN - label_w - 420) / 5);
+  width = MAX (width, 2 * MARGIN + 480);
+  avail = width - 2 * MARGIN;
+  beside = avail >= 250 + 5 * (110 + EPT_CELL_GAP) + 24 + EPT_PANEL_MIN;
+  label_w = beside ? 250 : 150;
+  cell_w = MIN (EPT_CELL_MAX, (avail - label_w - (beside ? 24 + EPT_PANEL_MIN : 0)) / 5 - EPT_CELL_GAP);
+
+  /* A word joiner keeps the formula on one line when the title wraps. */
+  title = g_strdup_printf (_("Nested walk: %u memory references, (n+1)⁠(m+1) − 1"), walk->n_refs);
+  count = g_strdup_printf (_("%u of %u references"), n_done, walk->n_refs);
+  detail = describe_reference (current);
+  if (n_shown >= walk->n_refs)
+    result = describe_nested_result (walk);
+
+  /* Every height first: the scene's size comes before its nodes. */
+  title_h = MAX (36, text_height_at (title, avail, TITLE_SIZE));
+  gy = 12 + title_h + 14 + 34;
   gx = MARGIN + label_w;
+  grid_bottom = gy + 5 * (EPT_CELL_H + EPT_CELL_GAP);
+  if (beside)
+    {
+      px = gx + 5 * (cell_w + EPT_CELL_GAP) + 16;
+      py = gy - 34;
+    }
+  else
+    {
+      px = MARGIN;
+      py = grid_bottom + 8;
+    }
+  pw = width - MARGIN - px;
+  detail_h = text_height (detail, pw);
+  y = beside ? grid_bottom + 16 : py + 34 + detail_h + 16;
+  if (result != NULL)
+    result_h = MAX (48, text_height_at (result, avail - 24, 17) + 16);
+  narration_h = narration != NULL ? MAX (60, text_height (narration, avail)) : 0;
+  scene = osl_scene_new (width, MAX (height, y + result_h + 10 + narration_h + 8), title);
+  height = osl_scene_get_height (scene);
+  add_label (scene, "title", MARGIN, 12, avail, title_h, title, TITLE_SIZE,
+             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
 
   for (guint c = 0; c < 5; c++)
     {
       g_autofree char *id = g_strdup_printf ("column-%u", c);
 
-      add_label (scene, id, gx + c * (cell_w + 8), gy - 34, cell_w, 28, _(column_names[c]), SMALL_SIZE,
+      add_label (scene, id, gx + c * (cell_w + EPT_CELL_GAP), gy - 34, cell_w, 28, _(column_names[c]), SMALL_SIZE,
                  OSL_NODE_FLAG_BOLD);
     }
   for (guint r = 0; r < n_rows; r++)
@@ -936,80 +1007,89 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
         text = g_strdup (_("the data address"));
       else
         text = g_strdup_printf (_("guest table %u"), r + 1);
-      add_label (scene, id, MARGIN, gy + r * (cell_h + 8), label_w - 12, cell_h, text, BODY_SIZE,
-                 OSL_NODE_FLAG_ALIGN_START);
+      add_label (scene, id, MARGIN, gy + r * (EPT_CELL_H + EPT_CELL_GAP), label_w - 12, EPT_CELL_H, text,
+                 beside ? BODY_SIZE : SMALL_SIZE, OSL_NODE_FLAG_ALIGN_START);
       for (guint c = 0; c < 5; c++)
         {
           g_autofree char *cell_id = g_strdup_printf ("cell-%u-%u", r, c);
 
-          node = osl_scene_add_box (scene, cell_id, gx + c * (cell_w + 8), gy + r * (cell_h + 8), cell_w, cell_h,
-                                    OSL_COLOR_NONE, "");
+          node = osl_scene_add_box (scene, cell_id, gx + c * (cell_w + EPT_CELL_GAP), gy + r * (EPT_CELL_H + EPT_CELL_GAP),
+                                    cell_w, EPT_CELL_H, OSL_COLOR_NONE, "");
           node->flags |= OSL_NODE_FLAG_DASHED;
           node->stroke = OSL_COLOR_BORDER;
         }
     }
-  for (guint i = 0; i < MIN (n_shown, walk->n_refs); i++)
+  for (guint i = 0; i < n_done; i++)
     {
       const OslEptReference *ref = &walk->refs[i];
       g_autofree char *id = g_strdup_printf ("ref-%u", ref->number);
-      g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, ref->level);
+      /* Narrow cells leave "EPT" to the column heading. */
+      const char *level = cell_w < 120 && g_str_has_prefix (ref->level, "EPT ") ? ref->level + 4 : ref->level;
+      g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, level);
       g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" PRIX64 " = 0x%" PRIX64),
                                               ref->number, ref->level, ref->entry_pa, ref->entry);
 
-      node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + 8) + 4, gy + ref->row * (cell_h + 8) + 4,
-                                  cell_w - 8, cell_h - 8, ref->guest ? OSL_COLOR_ORANGE : OSL_COLOR_SKY_BLUE,
+      node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + EPT_CELL_GAP) + 4,
+                                  gy + ref->row * (EPT_CELL_H + EPT_CELL_GAP) + 4,
+                                  cell_w - 8, EPT_CELL_H - 8, ref->guest ? OSL_COLOR_ORANGE : OSL_COLOR_SKY_BLUE,
                                   ref->guest ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID, text);
       node->radius = 8;
       node->font_size = SMALL_SIZE;
-      if (i + 1 == MIN (n_shown, walk->n_refs))
-        {
-          node->flags |= OSL_NODE_FLAG_EMPHASIS;
-          current = ref;
-        }
+      if (ref == current)
+        node->flags |= OSL_NODE_FLAG_EMPHASIS;
       osl_scene_node_set_role (node, ref->guest ? "guest-reference" : "ept-reference");
       osl_scene_node_set_tooltip (node, tip);
     }
 
-  /* The side panel: the reference just made and the count so far. */
-  {
-    double px = gx + 5 * (cell_w + 8) + 24, pw = width - MARGIN - px;
-    g_autofree char *detail = NULL;
-    g_autofree char *count = g_strdup_printf (_("%u of %u references"), MIN (n_shown, walk->n_refs), walk->n_refs);
-
-    add_label (scene, "count", px, gy - 34, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
-    if (current != NULL && current->guest)
-      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" PRIX64 " came from the four EPT reads before it.\nEntry: 0x%" PRIX64),
-                                current->number, current->level, current->index, current->entry_pa, current->entry);
-    else if (current != NULL)
-      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" PRIX64 ".\nRead at host 0x%" PRIX64 ": 0x%" PRIX64),
-                                current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
-    else
-      detail = g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
-    add_label (scene, "detail", px, gy, pw, 200, detail, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-  }
-
-  {
-    double y = gy + 5 * (cell_h + 8) + 16;
-    g_autofree char *result = NULL;
-
-    if (n_shown >= walk->n_refs)
-      {
-        if (walk->guest.fault == OSL_FAULT_NONE)
-          result = g_strdup_printf (_("→ host-physical address 0x%" PRIX64 ". The data access itself would be reference %u; the count of %u leaves it out."),
-                                    walk->hpa, walk->n_refs + 1, walk->n_refs);
-        else
-          result = osl_walk_describe_fault (&walk->guest);
-        node = osl_scene_add_box (scene, "result", MARGIN, y, width - 2 * MARGIN, 48, OSL_COLOR_SURFACE, result);
-        node->stroke = walk->guest.fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-        node->line_width = 3;
-        node->font_size = 17;
-        y += 58;
-      }
-    if (narration != NULL)
-      add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), narration, BODY_SIZE,
-                 OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-  }
+  add_label (scene, "count", px, py, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+  add_label (scene, "detail", px, py + 34, pw, detail_h, detail, BODY_SIZE,
+             OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  if (result != NULL)
+    {
+      node = osl_scene_add_box (scene, "result", MARGIN, y, avail, result_h, OSL_COLOR_SURFACE, result);
+      node->stroke = walk->guest.fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+      node->line_width = 3;
+      node->font_size = 17;
+      y += result_h + 10;
+    }
+  if (narration != NULL)
+    add_label (scene, "narration", MARGIN, y, avail, MAX (narration_h, height - y - 8), narration, BODY_SIZE,
+               OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   return scene;
+}
+
+#define STORY_PROCESS_WIDE 420.0  /* "0x08048000 → not present (on disk, slot 1)" */
+#define STORY_PROCESS_MIN 230.0   /* the same in two lines */
+#define STORY_PROCESS_GAP 16.0
+
+static guint
+pages_of_process (const OslVmStory *story,
+                  guint             pid)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < story->n_slots; s++)
+    for (guint o = 0; o < story->slots[s].n_owners; o++)
+      n += story->slots[s].owner_pid[o] == pid;
+  return n;
+}
+
+/* The last four events, the newest in bold, as Pango markup. */
+static char *
+story_narration (GArray *events,
+                 guint   n_shown)
+{
+  GString *text = g_string_new (NULL);
+  guint first = n_shown > 4 ? n_shown - 4 : 0;
+
+  for (guint i = first; events != NULL && i < MIN (n_shown, events->len); i++)
+    {
+      g_autofree char *line = g_markup_escape_text (g_array_index (events, OslVmEvent, i).text, -1);
+
+      g_string_append_printf (text, "%s%s%s\n", i + 1 == n_shown ? "<b>" : "", line,
+                              i + 1 == n_shown ? "</b>" : "");
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Processes, their page tables, the frames and the disk: pages are
@@ -1022,30 +1102,46 @@ osl_memory_scene_story (const OslVmStory *story,
                         double            width,
                         double            height)
 {
-  double frame_w, y_frames = 300, y_disk = 460, x;
+  double frame_w, y_frames, y_disk, x, y, pw, pte_h, process_h, narration_h;
+  guint n_columns, n_cells = MAX (story->n_frames, story->n_slots), max_rows = 0;
   const OslVmEvent *current = NULL;
+  g_autofree char *narration = NULL;
   OslScene *scene;
   OslSceneNode *node;
 
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  scene = osl_scene_new (width, height, title);
-  add_title (scene, title, width);
+  width = MAX (width, 2 * MARGIN + 480);
   if (events != NULL && n_shown > 0 && n_shown <= events->len)
     current = &g_array_index (events, OslVmEvent, n_shown - 1);
+  narration = story_narration (events, n_shown);
+
+  /* Processes side by side while a PTE line fits, else one above the
+   * other; then the frames and the disk, as tall as that makes them. */
+  for (guint p = 0; p < story->n_processes; p++)
+    max_rows = MAX (max_rows, pages_of_process (story, p));
+  n_columns = MAX (1, story->n_processes);
+  if ((width - 2 * MARGIN - STORY_PROCESS_GAP * (n_columns - 1)) / n_columns < STORY_PROCESS_MIN)
+    n_columns = 1;
+  pw = (width - 2 * MARGIN - STORY_PROCESS_GAP * (n_columns - 1)) / n_columns;
+  pte_h = pw >= STORY_PROCESS_WIDE ? 30 : 48;
+  process_h = 44 + max_rows * (pte_h + 4) + 12;
+  y_frames = 60 + ((story->n_processes + n_columns - 1) / n_columns) * process_h + 34;
+  y_disk = y_frames + 110 + 26 + 46;
+  narration_h = MAX (100, text_height (narration, width - 2 * MARGIN) + 20);
+  scene = osl_scene_new (width, MAX (height, y_disk + 128 + narration_h + 8), title);
+  height = osl_scene_get_height (scene);
+  add_title (scene, title, width);
 
   /* Each process with the pages it owns and what its PTE says. */
-  x = MARGIN;
   for (guint p = 0; p < story->n_processes; p++)
     {
       const OslVmProcess *process = &story->processes[p];
       g_autofree char *id = g_strdup_printf ("process-%u", p);
       g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" PRIX64), process->name, process->cr3);
-      double pw = (width - 2 * MARGIN - 16 * (story->n_processes - 1)) / MAX (1, story->n_processes);
       guint row = 0;
 
-      x = MARGIN + p * (pw + 16);
-      node = osl_scene_add_box (scene, id, x, 60, pw, 36, OSL_COLOR_SURFACE, text);
+      x = MARGIN + (p % n_columns) * (pw + STORY_PROCESS_GAP);
+      y = 60 + (p / n_columns) * process_h;
+      node = osl_scene_add_box (scene, id, x, y, pw, 36, OSL_COLOR_SURFACE, text);
       node->flags |= OSL_NODE_FLAG_BOLD;
       node->stroke = current != NULL && current->pid == p ? OSL_COLOR_ACCENT : OSL_COLOR_BORDER;
       node->line_width = current != NULL && current->pid == p ? 3 : 1.5;
@@ -1066,14 +1162,16 @@ osl_memory_scene_story (const OslVmStory *story,
             copy = osl_phys_mem_copy (story->mem);
             osl_vm_story_config (story, p, &config);
             osl_paging_walk (copy, &config, slot->owner_va[o], peek, &walk);
+            /* A narrow column breaks the line after the page. */
             if (walk.fault == OSL_FAULT_NONE)
-              pte = g_strdup_printf (_("0x%08" PRIX64 " → frame %d  (PTE 0x%08" PRIX64 ")"),
-                                     slot->owner_va[o], slot->frame, walk.steps[walk.n_steps - 1].entry);
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → frame %d%s(PTE 0x%08" PRIX64 ")"),
+                                     slot->owner_va[o], slot->frame, pte_h > 30 ? "\n" : "  ",
+                                     walk.steps[walk.n_steps - 1].entry);
             else
-              pte = g_strdup_printf (_("0x%08" PRIX64 " → not present (on disk, slot %u)"),
-                                     slot->owner_va[o], s);
+              pte = g_strdup_printf (_("0x%08" PRIX64 " → not present%s(on disk, slot %u)"),
+                                     slot->owner_va[o], pte_h > 30 ? "\n" : " ", s);
             pte_id = g_strdup_printf ("pte-%u-%u", p, s);
-            node = osl_scene_add_box (scene, pte_id, x, 104 + row * 34, pw, 30,
+            node = osl_scene_add_box (scene, pte_id, x, y + 44 + row * (pte_h + 4), pw, pte_h,
                                       walk.fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_NONE, pte);
             node->font_size = SMALL_SIZE;
             node->flags |= OSL_NODE_FLAG_MONOSPACE | (walk.fault == OSL_FAULT_NONE ? 0 : OSL_NODE_FLAG_DASHED);
@@ -1085,9 +1183,9 @@ osl_memory_scene_story (const OslVmStory *story,
     }
 
   /* Physical frames, then disk slots; each page is a token in one. */
-  add_label (scene, "frames-title", MARGIN, y_frames - 30, 600, 26, _("Physical memory: page frames (LRU age below)"),
+  add_label (scene, "frames-title", MARGIN, y_frames - 30, width - 2 * MARGIN, 26, _("Physical memory: page frames (LRU age below)"),
              BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
-  frame_w = MIN (150, (width - 2 * MARGIN - 10 * (story->n_frames - 1)) / story->n_frames);
+  frame_w = MIN (150, (width - 2 * MARGIN - 10 * (n_cells - 1)) / MAX (1, n_cells));
   for (guint f = 0; f < story->n_frames; f++)
     {
       g_autofree char *id = g_strdup_printf ("frame-%u", f);
@@ -1106,7 +1204,7 @@ osl_memory_scene_story (const OslVmStory *story,
       add_label (scene, age_id, MARGIN + f * (frame_w + 10), y_frames + 114, frame_w, 22, age, SMALL_SIZE, 0)
         ->text_color = OSL_COLOR_MUTED;
     }
-  add_label (scene, "disk-title", MARGIN, y_disk - 30, 600, 26, _("Disk: one slot per page"),
+  add_label (scene, "disk-title", MARGIN, y_disk - 30, width - 2 * MARGIN, 26, _("Disk: one slot per page"),
              BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
   for (guint s = 0; s < story->n_slots; s++)
     {
@@ -1151,24 +1249,14 @@ osl_memory_scene_story (const OslVmStory *story,
 
   /* The narration: the events so far, the newest emphasised. */
   {
-    GString *text = g_string_new (NULL);
-    guint first = n_shown > 4 ? n_shown - 4 : 0;
     g_autofree char *stats = g_strdup_printf (_("page faults %u · evictions %u · disk reads %u · disk writes %u"),
                                               story->n_faults, story->n_evictions, story->n_disk_reads,
                                               story->n_disk_writes);
 
-    for (guint i = first; events != NULL && i < MIN (n_shown, events->len); i++)
-      {
-        g_autofree char *line = g_markup_escape_text (g_array_index (events, OslVmEvent, i).text, -1);
-
-        g_string_append_printf (text, "%s%s%s\n", i + 1 == n_shown ? "<b>" : "", line,
-                                i + 1 == n_shown ? "</b>" : "");
-      }
     add_label (scene, "stats", MARGIN, y_disk + 100, width - 2 * MARGIN, 24, stats, SMALL_SIZE,
                OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-    node = add_label (scene, "narration", MARGIN, y_disk + 128, width - 2 * MARGIN, MAX (100, height - y_disk - 136),
-                      text->str, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_MARKUP);
-    g_string_free (text, TRUE);
+    add_label (scene, "narration", MARGIN, y_disk + 128, width - 2 * MARGIN, MAX (narration_h, height - y_disk - 136),
+               narration, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_MARKUP);
   }
   return scene;
 }
@@ -1254,6 +1342,9 @@ row_priority (const MapRow *row)
   return 0;
 }
 
+#define MAP_LINE_CHARS 104
+#define MAP_MIN_ROWS 12
+
 /* The process's own memory map, highest address at the top as in most
  * textbook figures; what does not fit is counted in the footer. */
 OslScene *
@@ -1264,22 +1355,38 @@ osl_memory_scene_map (GArray *regions,
 {
   g_autoptr(GArray) rows = merge_regions (regions);
   g_autofree gboolean *keep = g_new0 (gboolean, rows->len + 1);
+  g_autofree char *title = g_strdup (_("This app's memory map (/proc/self/maps), highest address first"));
+  g_autofree char *footer = NULL;
   guint max_rows, shown = 0;
-  double y = 64;
+  double title_h, y, row_h, footer_h;
+  gboolean two_lines;
   OslScene *scene;
   OslSceneNode *node;
 
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  scene = osl_scene_new (width, height, _("This app's memory map (/proc/self/maps)"));
-  add_title (scene, _("This app's memory map (/proc/self/maps), highest address first"), width);
-  max_rows = (height - y - 50) / 34;
-  for (guint priority = 0; priority < 3; priority++)
-    for (guint i = 0; i < rows->len && shown < max_rows; i++)
+  /* A row is one line of about 100 monospace characters; narrower, it
+   * takes two: the addresses, size and rights, then what it holds. At
+   * least MAP_MIN_ROWS rows are shown; the page scrolls what the
+   * window cannot hold. */
+  width = MAX (width, 2 * MARGIN + 480);
+  two_lines = width - 2 * MARGIN < MAP_LINE_CHARS * SMALL_SIZE * MONO_ADVANCE;
+  row_h = two_lines ? 48 : 30;
+  title_h = MAX (36, text_height_at (title, width - 2 * MARGIN, TITLE_SIZE));
+  y = 12 + title_h + 16;
+  max_rows = MAX (MAP_MIN_ROWS, (height - y - 60) / (row_h + 4));
+  shown = MIN (rows->len, max_rows);
+  footer = g_strdup_printf (_("%u mappings, %u rows, %u shown (libraries are left out first). Outline colours: blue code, sky blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
+                            regions->len, rows->len, shown);
+  footer_h = MAX (44, text_height_at (footer, width - 2 * MARGIN, SMALL_SIZE) + 8);
+  scene = osl_scene_new (width, MAX (height, y + shown * (row_h + 4) + 4 + footer_h + 8),
+                         _("This app's memory map (/proc/self/maps)"));
+  add_label (scene, "title", MARGIN, 12, width - 2 * MARGIN, title_h, title, TITLE_SIZE,
+             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+  for (guint priority = 0, n_kept = 0; priority < 3; priority++)
+    for (guint i = 0; i < rows->len && n_kept < shown; i++)
       if (row_priority (&g_array_index (rows, MapRow, i)) == priority)
         {
           keep[i] = TRUE;
-          shown++;
+          n_kept++;
         }
   for (gint i = rows->len - 1; i >= 0; i--)
     {
@@ -1297,13 +1404,13 @@ osl_memory_scene_map (GArray *regions,
       if (strrchr (name, '/') != NULL)
         name = strrchr (name, '/') + 1;
       size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s %s — %s",
-                              row->start, row->end, size, row->perms, name,
+      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s%s%s — %s",
+                              row->start, row->end, size, row->perms, two_lines ? "\n" : " ", name,
                               osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
       id = g_strdup_printf ("region-%u", row->first_region);
       target = g_strdup_printf ("region:%u", row->first_region);
       tip = g_strdup_printf (_("Click to walk 0x%" PRIx64 ", the start of %s"), row->start, name);
-      node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, 30, OSL_COLOR_SURFACE, text);
+      node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, row_h, OSL_COLOR_SURFACE, text);
       node->stroke = region_color (row->kind);
       node->line_width = 3;
       node->font_size = SMALL_SIZE;
@@ -1313,15 +1420,10 @@ osl_memory_scene_map (GArray *regions,
       osl_scene_node_set_role (node, "region");
       osl_scene_node_set_target (node, target);
       osl_scene_node_set_tooltip (node, tip);
-      y += 34;
+      y += row_h + 4;
     }
-  {
-    g_autofree char *footer = g_strdup_printf (_("%u mappings, %u rows, %u shown (libraries are left out first). Outline colours: blue code, sky blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
-                                               regions->len, rows->len, shown);
-
-    add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, 44, footer, SMALL_SIZE,
-               OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-  }
+  add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, footer_h, footer, SMALL_SIZE,
+             OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
   return scene;
 }
 

@@ -250,6 +250,46 @@ test_walk_chain_wraps (void)
   g_assert_nonnull (osl_scene_find (scene, "byte"));
 }
 
+/* The grid, the story and the map at 200 % zoom in a 1280 × 720 view
+ * keep the width they are given and stack what does not fit beside. */
+static void
+test_others_reflow_when_zoomed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-ept.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslScene) grid = osl_memory_scene_for_file (path, 640, 330, &error);
+  g_autoptr(OslVmStory) story = osl_vm_story_new (3);
+  g_autoptr(GArray) events = osl_vm_events_new ();
+  g_autoptr(OslScene) shared = NULL;
+  g_autoptr(GArray) regions = osl_proc_maps_parse (
+    "00400000-00401000 r-xp 00000000 fd:01 1 /usr/bin/os-lens\n"
+    "7ffd4a000000-7ffd4a021000 rw-p 00000000 00:00 0 [stack]\n", NULL);
+  g_autoptr(OslScene) map = osl_memory_scene_map (regions, -1, 640, 330);
+
+  g_assert_no_error (error);
+  assert_inside (grid);
+  g_assert_cmpfloat (osl_scene_get_width (grid), ==, 640);
+  /* The explanation moves below the grid, the cells keep 15 px text. */
+  g_assert_cmpfloat (osl_scene_find (grid, "detail")->y, >, osl_scene_find (grid, "ref-21")->y);
+  g_assert_cmpstr (osl_scene_find (grid, "ref-1")->text, ==, "1\nPML4");
+
+  osl_vm_story_add_process (story, "A");
+  osl_vm_story_add_process (story, "B");
+  osl_vm_story_add_page (story, 0, 0x40000000, FALSE, "libc");
+  osl_vm_story_share_page (story, 0, 0x40000000, 1, 0x50000000);
+  osl_vm_story_access (story, 0, 0x40000000, FALSE, events);
+  shared = osl_memory_scene_story (story, events, events->len, "story", 640, 330);
+  assert_inside (shared);
+  g_assert_cmpfloat (osl_scene_get_width (shared), ==, 640);
+  /* Two processes side by side, each PTE in two lines. */
+  g_assert_cmpfloat (osl_scene_find (shared, "process-1")->y, ==, osl_scene_find (shared, "process-0")->y);
+  assert_text_contains (shared, "pte-0-0", "→ frame 0\n(PTE");
+
+  assert_inside (map);
+  g_assert_cmpfloat (osl_scene_get_width (map), ==, 640);
+  assert_text_contains (map, "region-1", "\n[stack]");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,5 +303,6 @@ main (int    argc,
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
   g_test_add_func ("/memory-scene/story", test_story_tokens_move);
   g_test_add_func ("/memory-scene/map", test_memory_map);
+  g_test_add_func ("/memory-scene/others-reflow-when-zoomed", test_others_reflow_when_zoomed);
   return g_test_run ();
 }
