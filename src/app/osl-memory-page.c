@@ -164,9 +164,12 @@ static const Story stories[] = {
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
 
+/* The mode menu: the five x86 modes in OslPagingMode order, then these. */
+enum { MODE_ITEM_EPT = OSL_PAGING_TEXTBOOK, MODE_ITEM_TEXTBOOK };
+
 static const char *mode_presets[] = {
   "memory-lecture.json", "memory-pse.json", "memory-pae.json",
-  "memory-x86-64.json", "memory-la57.json", "memory-ept.json",
+  "memory-x86-64.json", "memory-la57.json", "memory-ept.json", TEXTBOOK_PRESET,
 };
 
 struct _OslMemoryPage
@@ -375,11 +378,12 @@ sync_widgets (OslMemoryPage *self)
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->address_entry)), text) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->address_entry), text);
     }
-  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
-    gtk_drop_down_set_selected (self->mode_dropdown, GTK_INVALID_LIST_POSITION);
+  if (self->file->nested)
+    gtk_drop_down_set_selected (self->mode_dropdown, MODE_ITEM_EPT);
+  else if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    gtk_drop_down_set_selected (self->mode_dropdown, MODE_ITEM_TEXTBOOK);
   else
-    gtk_drop_down_set_selected (self->mode_dropdown,
-                                self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
+    gtk_drop_down_set_selected (self->mode_dropdown, self->file->config.mode);
   gtk_toggle_button_set_active (self->wp_button, self->file->config.wp);
   gtk_toggle_button_set_active (self->nxe_button, self->file->config.nxe);
   /* The stories about processes and the memory map have no one address. */
@@ -846,7 +850,9 @@ mode_selected_cb (OslMemoryPage *self)
   file = load_preset (mode_presets[mode], &error);
   g_return_if_fail (file != NULL);
   go_custom (self);
-  set_file (self, file, osl_memory_scene_default_va (&file->config, file->mem, file->eptp, file->nested));
+  /* The textbook's addresses are too narrow for the x86 candidates. */
+  set_file (self, file, mode == MODE_ITEM_TEXTBOOK ? textbook_items[0].va
+                        : osl_memory_scene_default_va (&file->config, file->mem, file->eptp, file->nested));
   refresh (self, FALSE);
 }
 

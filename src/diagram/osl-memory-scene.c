@@ -1404,8 +1404,10 @@ osl_memory_scene_map (GArray *regions,
       if (strrchr (name, '/') != NULL)
         name = strrchr (name, '/') + 1;
       size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s%s%s — %s",
-                              row->start, row->end, size, row->perms, two_lines ? "\n" : " ", name,
+      /* In one line the rights are padded so that the names align. */
+      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-*s%s%s — %s",
+                              row->start, row->end, size, two_lines ? 0 : 14, row->perms,
+                              two_lines ? "\n" : " ", name,
                               osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
       id = g_strdup_printf ("region-%u", row->first_region);
       target = g_strdup_printf ("region:%u", row->first_region);

@@ -258,6 +258,9 @@ test_paste_ostep (void)
   g_assert_nonnull (strstr (shown, "VA 0x611c → PA 0x06bc, value 0x08"));
   walk = scene ();
   g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PDBR"));
+  /* The mode menu names the format rather than showing nothing. */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
+                     GTK_DROP_DOWN (find_child (page, GTK_TYPE_DROP_DOWN, "Paging mode")))), ==, "Textbook (OSTEP)");
   keep_screenshot ("paste-ostep");
   /* A linear table: one level, its base in a register. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "paging-linear-translate.py -s 1 -n 2 -a 16k -p 32k -P 1k");
