@@ -194,6 +194,8 @@ struct _OslMemoryPage
   OslDiagramView *diagram;
   guint           fit_id;       /* pending change of the diagram's height */
   int             diagram_height;  /* the height asked for the diagram, or -1 */
+  guint           reveal_id;    /* pending scroll to the newest step */
+  guint           reveal_ticks;
 
   OslMemoryFile  *file;         /* the memory being explored; edits go here */
   guint64         va;
@@ -633,6 +635,59 @@ current_kind (OslMemoryPage *self)
   return current_story (self)->kind;
 }
 
+/* The node a step just added: the newest table of a walk, its result,
+ * the newest reference of the nested walk. */
+static char *
+newest_node_id (OslMemoryPage *self)
+{
+  StoryKind kind = current_kind (self);
+
+  if (kind == STORY_EPT && self->va_problem == NULL && self->n_shown > 0)
+    return self->n_shown <= self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
+  if (kind != STORY_WALK || self->va_problem != NULL || self->n_shown == 0)
+    return NULL;
+  if (self->n_shown > self->walk.n_steps)
+    return g_strdup ("result");
+  return g_strdup_printf ("flag-%u-P", self->n_shown - 1);
+}
+
+/* Scrolls the diagram so that the newest step shows: at a high zoom a
+ * walk wraps below the window, and a presenter stepping with a clicker
+ * should not have to reach for the scroll bar. It waits two frames, for
+ * the diagram's new height to be laid out. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  OslMemoryPage *self = user_data;
+  OslScene *scene = osl_diagram_view_get_scene (self->diagram);
+  g_autofree char *id = NULL;
+  OslSceneNode *node;
+  double scale;
+
+  if (++self->reveal_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  id = newest_node_id (self);
+  node = scene != NULL && id != NULL ? osl_scene_find (scene, id) : NULL;
+  if (node == NULL)
+    return G_SOURCE_REMOVE;
+  scale = MIN (osl_theme_get_zoom (osl_theme_get_default ()),
+               gtk_widget_get_width (GTK_WIDGET (self->diagram)) / osl_scene_get_width (scene));
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll)),
+                             MAX (0, node->y * scale - 12), (node->y + node->h) * scale + 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_newest (OslMemoryPage *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_id == 0)
+    self->reveal_id = gtk_widget_add_tick_callback (self->diagram_scroll, reveal_tick_cb, self, NULL);
+}
+
 static gboolean
 step (OslMemoryPage *self,
       gint           delta)
@@ -682,6 +737,7 @@ step (OslMemoryPage *self,
       return FALSE;
     }
   refresh (self, TRUE);
+  reveal_newest (self);
   return TRUE;
 }
 
@@ -1335,6 +1391,11 @@ osl_memory_page_dispose (GObject *object)
 
   stop_playing (self);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  if (self->reveal_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->diagram_scroll, self->reveal_id);
+      self->reveal_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_MEMORY_PAGE);
   G_OBJECT_CLASS (osl_memory_page_parent_class)->dispose (object);
 }
