@@ -11,7 +11,6 @@
 
 #define SLICE_ROWS 5
 #define COMPACT_SLICE_ROWS 3
-#define TABLE_COLUMN_MIN 200.0  /* room for "511 0x8000000000203067" in 15 px monospace */
 #define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
@@ -561,23 +560,33 @@ pack_chain (ChainLayout *chain,
   return n_rows;
 }
 
+/* Room for "1023 0x12345007" (or a 64-bit entry) in 15 px monospace,
+ * and for four flag chips side by side. */
+static double
+table_column_min (guint entry_size)
+{
+  return MAX (150, (7 + 2 * entry_size) * SMALL_SIZE * MONO_ADVANCE + 16);
+}
+
 static void
 layout_chain (ChainLayout *chain,
               guint        n_items,
+              guint        entry_size,
               double       width,
               double       top,
               double       slice_h)
 {
   double avail = width - 2 * MARGIN, row_w[OSL_WALK_MAX_STEPS + 2] = { 0 }, indent = 0;
+  double column_min = table_column_min (entry_size);
   guint n_tables = n_items - 2;
 
   chain->n_items = n_items;
   chain->row_h = 46 + slice_h + 8 + 2 * 34;
-  /* One row if the tables get TABLE_COLUMN_MIN there; else rows of
+  /* One row if the tables get column_min there; else rows of
    * wide tables (64-bit entries need the room), narrower only where
    * that saves a row, with a lane on the left for the connector. */
-  chain->colw = n_tables > 0 ? (avail - CHAIN_GAP * (n_items - 1) - 2 * END_COLUMN) / n_tables : TABLE_COLUMN_MIN;
-  if (chain->colw >= TABLE_COLUMN_MIN)
+  chain->colw = n_tables > 0 ? (avail - CHAIN_GAP * (n_items - 1) - 2 * END_COLUMN) / n_tables : column_min;
+  if (chain->colw >= column_min)
     {
       chain->colw = MIN (TABLE_COLUMN_MAX, chain->colw);
       chain->n_rows = pack_chain (chain, avail, row_w);
@@ -587,13 +596,13 @@ layout_chain (ChainLayout *chain,
       guint n_narrow;
 
       indent = CHAIN_INDENT;
-      chain->colw = MIN (TABLE_COLUMN_MIN, avail - indent);
+      chain->colw = MIN (column_min, avail - indent);
       n_narrow = pack_chain (chain, avail - indent, row_w);
       chain->colw = MIN (TABLE_COLUMN_MAX, avail - indent);
       chain->n_rows = pack_chain (chain, avail - indent, row_w);
       if (chain->n_rows > n_narrow)
         {
-          chain->colw = MIN (TABLE_COLUMN_MIN, avail - indent);
+          chain->colw = MIN (column_min, avail - indent);
           chain->n_rows = pack_chain (chain, avail - indent, row_w);
         }
     }
@@ -733,13 +742,13 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   double top = compact ? 12 : 58;
   guint arithmetic_first = compact && n_steps > 0 ? n_steps - 1 : 0;
 
-  width = MAX (width, 2 * MARGIN + TABLE_COLUMN_MIN + CHAIN_INDENT);
+  width = MAX (width, 2 * MARGIN + table_column_min (osl_paging_entry_size (state->config)) + CHAIN_INDENT);
   if (state->va_problem != NULL || walk == NULL)
     return walk_scene_without_walk (state, width, height, top, compact);
 
   /* Work out every height first: the scene's size comes before its nodes. */
   text_w = text_column_width (state, width);
-  layout_chain (&chain, walk->n_steps + 2, width,
+  layout_chain (&chain, walk->n_steps + 2, osl_paging_entry_size (state->config), width,
                 top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
                 - SPLITTER_ROW_GAP + 26,
                 slice_h);
