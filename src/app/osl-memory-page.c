@@ -636,11 +636,14 @@ current_kind (OslMemoryPage *self)
 }
 
 /* The node a step just added: the newest table of a walk, its result,
- * the newest reference of the nested walk. */
+ * the newest reference of the nested walk, the TLB's last entry. */
 static char *
 newest_node_id (OslMemoryPage *self)
 {
   StoryKind kind = current_kind (self);
+
+  if (kind == STORY_TLB)
+    return g_strdup_printf ("tlb-%u", self->tlb.n_entries - 1);
 
   if (kind == STORY_EPT && self->va_problem == NULL && self->n_shown > 0)
     return self->n_shown <= self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
