@@ -23,6 +23,7 @@
 #include "osl-theme.h"
 
 #define PLAY_INTERVAL_MS 900
+#define REVEAL_MAX_TICKS 12
 #define RESOURCE_DIR "/io/github/oslens/OSLens/scenarios/"
 
 typedef enum
@@ -656,30 +657,37 @@ newest_node_id (OslMemoryPage *self)
 
 /* Scrolls the diagram so that the newest step shows: at a high zoom a
  * walk wraps below the window, and a presenter stepping with a clicker
- * should not have to reach for the scroll bar. It waits two frames, for
- * the diagram's new height to be laid out. */
+ * should not have to reach for the scroll bar. It waits for the
+ * diagram's new height to be laid out, a few frames at most. */
 static gboolean
 reveal_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
                 gpointer       user_data)
 {
   OslMemoryPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll));
   OslScene *scene = osl_diagram_view_get_scene (self->diagram);
   g_autofree char *id = NULL;
   OslSceneNode *node;
-  double scale;
+  double scale, bottom;
 
   if (++self->reveal_ticks < 2)
     return G_SOURCE_CONTINUE;
-  self->reveal_id = 0;
   id = newest_node_id (self);
   node = scene != NULL && id != NULL ? osl_scene_find (scene, id) : NULL;
   if (node == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      self->reveal_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   scale = MIN (osl_theme_get_zoom (osl_theme_get_default ()),
                gtk_widget_get_width (GTK_WIDGET (self->diagram)) / osl_scene_get_width (scene));
-  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll)),
-                             MAX (0, node->y * scale - 12), (node->y + node->h) * scale + 12);
+  bottom = (node->y + node->h) * scale;
+  /* A diagram that grew may not be laid out at its new height yet. */
+  if (bottom > gtk_adjustment_get_upper (adjustment) && self->reveal_ticks < REVEAL_MAX_TICKS)
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  gtk_adjustment_clamp_page (adjustment, MAX (0, node->y * scale - 12), bottom + 12);
   return G_SOURCE_REMOVE;
 }
 
