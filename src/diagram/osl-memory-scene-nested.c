@@ -10,7 +10,9 @@
 #define EPT_CELL_H 56.0
 #define EPT_CELL_GAP 8.0
 #define EPT_CELL_MAX 150.0
-#define EPT_PANEL_MIN 360.0
+#define EPT_PANEL_MIN 300.0
+#define EPT_LABEL_WIDE 220.0    /* "gCR3: the top guest table" in 16 px */
+#define EPT_LABEL_NARROW 150.0  /* the same in two lines of 15 px */
 
 /* The reference just made and the count so far. */
 static char *
@@ -59,8 +61,8 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
 
   width = MAX (width, 2 * MARGIN + 480);
   avail = width - 2 * MARGIN;
-  beside = avail >= 250 + 5 * (110 + EPT_CELL_GAP) + 24 + EPT_PANEL_MIN;
-  label_w = beside ? 250 : 150;
+  beside = avail >= EPT_LABEL_WIDE + 5 * (100 + EPT_CELL_GAP) + 24 + EPT_PANEL_MIN;
+  label_w = beside ? EPT_LABEL_WIDE : EPT_LABEL_NARROW;
   cell_w = MIN (EPT_CELL_MAX, (avail - label_w - (beside ? 24 + EPT_PANEL_MIN : 0)) / 5 - EPT_CELL_GAP);
 
   /* A word joiner keeps the formula on one line when the title wraps. */

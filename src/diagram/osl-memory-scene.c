@@ -560,12 +560,14 @@ pack_chain (ChainLayout *chain,
   return n_rows;
 }
 
-/* Room for "1023 0x12345007" (or a 64-bit entry) in 15 px monospace,
- * and for four flag chips side by side. */
+/* Room for "1023 0x12345007" or "511 0x8000000000203067" in 15 px
+ * monospace inside the box's padding, and for four flag chips. */
 static double
 table_column_min (guint entry_size)
 {
-  return MAX (150, (7 + 2 * entry_size) * SMALL_SIZE * MONO_ADVANCE + 16);
+  guint n_chars = (entry_size == 8 ? 3 : 4) + 1 + 2 + 2 * entry_size;
+
+  return MAX (150, n_chars * SMALL_SIZE * MONO_ADVANCE + 14);
 }
 
 static void
