@@ -647,7 +647,7 @@ newest_node_id (OslMemoryPage *self)
     return g_strdup_printf ("tlb-%u", self->tlb.n_entries - 1);
 
   if (kind == STORY_EPT && self->va_problem == NULL && self->n_shown > 0)
-    return self->n_shown <= self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
+    return self->n_shown < self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
   if (kind != STORY_WALK || self->va_problem != NULL || self->n_shown == 0)
     return NULL;
   if (self->n_shown > self->walk.n_steps)
