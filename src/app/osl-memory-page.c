@@ -645,7 +645,6 @@ newest_node_id (OslMemoryPage *self)
 
   if (kind == STORY_TLB)
     return g_strdup_printf ("tlb-%u", self->tlb.n_entries - 1);
-
   if (kind == STORY_EPT && self->va_problem == NULL && self->n_shown > 0)
     return self->n_shown < self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
   if (kind != STORY_WALK || self->va_problem != NULL || self->n_shown == 0)
@@ -828,10 +827,15 @@ build_view_scene (double   width,
   OslMemoryPage *self = user_data;
   double zoom = osl_theme_get_zoom (osl_theme_get_default ());
   double room = gtk_widget_get_height (self->diagram_scroll) / zoom;
-  OslScene *scene = build_scene (width, room > 1 ? room : height, self);
-  double scene_height = scene != NULL ? osl_scene_get_height (scene) : 0;
-  int wanted = scene_height > room + 0.5 ? (int) ceil (scene_height * zoom) : -1;
+  OslScene *scene;
+  int wanted;
 
+  /* Before the page is laid out there is no room to compare with. */
+  if (room <= 1)
+    return build_scene (width, height, self);
+  scene = build_scene (width, room, self);
+  wanted = scene != NULL && osl_scene_get_height (scene) > room + 0.5
+           ? (int) ceil (osl_scene_get_height (scene) * zoom) : -1;
   /* Resizing from inside the view's size allocation would be ignored. */
   if (wanted != self->diagram_height)
     {
