@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <math.h>
 
 #include "osl-address.h"
 #include "osl-diagram-view.h"
@@ -22,6 +23,7 @@
 #include "osl-theme.h"
 
 #define PLAY_INTERVAL_MS 900
+#define REVEAL_MAX_TICKS 12
 #define RESOURCE_DIR "/io/github/oslens/OSLens/scenarios/"
 
 typedef enum
@@ -163,9 +165,12 @@ static const Story stories[] = {
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
 
+/* The mode menu: the five x86 modes in OslPagingMode order, then these. */
+enum { MODE_ITEM_EPT = OSL_PAGING_TEXTBOOK, MODE_ITEM_TEXTBOOK };
+
 static const char *mode_presets[] = {
   "memory-lecture.json", "memory-pse.json", "memory-pae.json",
-  "memory-x86-64.json", "memory-la57.json", "memory-ept.json",
+  "memory-x86-64.json", "memory-la57.json", "memory-ept.json", TEXTBOOK_PRESET,
 };
 
 struct _OslMemoryPage
@@ -186,7 +191,12 @@ struct _OslMemoryPage
   GtkButton      *unmap_button;
   GtkMenuButton  *more_button;
   GtkLabel       *problem_label;
+  GtkWidget      *diagram_scroll;
   OslDiagramView *diagram;
+  guint           fit_id;       /* pending change of the diagram's height */
+  int             diagram_height;  /* the height asked for the diagram, or -1 */
+  guint           reveal_id;    /* pending scroll to the newest step */
+  guint           reveal_ticks;
 
   OslMemoryFile  *file;         /* the memory being explored; edits go here */
   guint64         va;
@@ -371,11 +381,12 @@ sync_widgets (OslMemoryPage *self)
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->address_entry)), text) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->address_entry), text);
     }
-  if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
-    gtk_drop_down_set_selected (self->mode_dropdown, GTK_INVALID_LIST_POSITION);
+  if (self->file->nested)
+    gtk_drop_down_set_selected (self->mode_dropdown, MODE_ITEM_EPT);
+  else if (self->file->config.mode == OSL_PAGING_TEXTBOOK)
+    gtk_drop_down_set_selected (self->mode_dropdown, MODE_ITEM_TEXTBOOK);
   else
-    gtk_drop_down_set_selected (self->mode_dropdown,
-                                self->file->nested ? G_N_ELEMENTS (mode_presets) - 1 : self->file->config.mode);
+    gtk_drop_down_set_selected (self->mode_dropdown, self->file->config.mode);
   gtk_toggle_button_set_active (self->wp_button, self->file->config.wp);
   gtk_toggle_button_set_active (self->nxe_button, self->file->config.nxe);
   /* The stories about processes and the memory map have no one address. */
@@ -625,6 +636,68 @@ current_kind (OslMemoryPage *self)
   return current_story (self)->kind;
 }
 
+/* The node a step just added: the newest table of a walk, its result,
+ * the newest reference of the nested walk, the TLB's last entry. */
+static char *
+newest_node_id (OslMemoryPage *self)
+{
+  StoryKind kind = current_kind (self);
+
+  if (kind == STORY_TLB)
+    return g_strdup_printf ("tlb-%u", self->tlb.n_entries - 1);
+  if (kind == STORY_EPT && self->va_problem == NULL && self->n_shown > 0)
+    return self->n_shown < self->nested->n_refs ? g_strdup_printf ("ref-%u", self->n_shown) : g_strdup ("result");
+  if (kind != STORY_WALK || self->va_problem != NULL || self->n_shown == 0)
+    return NULL;
+  if (self->n_shown > self->walk.n_steps)
+    return g_strdup ("result");
+  return g_strdup_printf ("flag-%u-P", self->n_shown - 1);
+}
+
+/* Scrolls the diagram so that the newest step shows: at a high zoom a
+ * walk wraps below the window, and a presenter stepping with a clicker
+ * should not have to reach for the scroll bar. It waits for the
+ * diagram's new height to be laid out, a few frames at most. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  OslMemoryPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll));
+  OslScene *scene = osl_diagram_view_get_scene (self->diagram);
+  g_autofree char *id = NULL;
+  OslSceneNode *node;
+  double scale, bottom;
+
+  if (++self->reveal_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  id = newest_node_id (self);
+  node = scene != NULL && id != NULL ? osl_scene_find (scene, id) : NULL;
+  if (node == NULL)
+    {
+      self->reveal_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  scale = MIN (osl_theme_get_zoom (osl_theme_get_default ()),
+               gtk_widget_get_width (GTK_WIDGET (self->diagram)) / osl_scene_get_width (scene));
+  bottom = (node->y + node->h) * scale;
+  /* A diagram that grew may not be laid out at its new height yet. */
+  if (bottom > gtk_adjustment_get_upper (adjustment) && self->reveal_ticks < REVEAL_MAX_TICKS)
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  gtk_adjustment_clamp_page (adjustment, MAX (0, node->y * scale - 12), bottom + 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_newest (OslMemoryPage *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_id == 0)
+    self->reveal_id = gtk_widget_add_tick_callback (self->diagram_scroll, reveal_tick_cb, self, NULL);
+}
+
 static gboolean
 step (OslMemoryPage *self,
       gint           delta)
@@ -674,6 +747,7 @@ step (OslMemoryPage *self,
       return FALSE;
     }
   refresh (self, TRUE);
+  reveal_newest (self);
   return TRUE;
 }
 
@@ -728,6 +802,48 @@ build_scene (double   width,
   else if (state.walk == NULL && state.va_problem == NULL)
     state.va_problem = _("Press Page Down to translate the first address.");
   return osl_memory_scene_walk (&state, width, height);
+}
+
+static gboolean
+fit_diagram_cb (gpointer user_data)
+{
+  OslMemoryPage *self = user_data;
+
+  self->fit_id = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->diagram), -1, self->diagram_height);
+  return G_SOURCE_REMOVE;
+}
+
+/* The diagram view builds for the window's room divided by the zoom;
+ * a scene that needs more height makes the view as tall as the scene,
+ * and the scrolled window around it scrolls, so that text keeps the
+ * size the zoom asks for. The view is built against the scrolled
+ * window's height, not its own, which the last scene may have grown. */
+static OslScene *
+build_view_scene (double   width,
+                  double   height,
+                  gpointer user_data)
+{
+  OslMemoryPage *self = user_data;
+  double zoom = osl_theme_get_zoom (osl_theme_get_default ());
+  double room = gtk_widget_get_height (self->diagram_scroll) / zoom;
+  OslScene *scene;
+  int wanted;
+
+  /* Before the page is laid out there is no room to compare with. */
+  if (room <= 1)
+    return build_scene (width, height, self);
+  scene = build_scene (width, room, self);
+  wanted = scene != NULL && osl_scene_get_height (scene) > room + 0.5
+           ? (int) ceil (osl_scene_get_height (scene) * zoom) : -1;
+  /* Resizing from inside the view's size allocation would be ignored. */
+  if (wanted != self->diagram_height)
+    {
+      self->diagram_height = wanted;
+      if (self->fit_id == 0)
+        self->fit_id = g_idle_add (fit_diagram_cb, self);
+    }
+  return scene;
 }
 
 /* The user takes over: what they see is their own walk now. */
@@ -805,7 +921,9 @@ mode_selected_cb (OslMemoryPage *self)
   file = load_preset (mode_presets[mode], &error);
   g_return_if_fail (file != NULL);
   go_custom (self);
-  set_file (self, file, osl_memory_scene_default_va (&file->config, file->mem, file->eptp, file->nested));
+  /* The textbook's addresses are too narrow for the x86 candidates. */
+  set_file (self, file, mode == MODE_ITEM_TEXTBOOK ? textbook_items[0].va
+                        : osl_memory_scene_default_va (&file->config, file->mem, file->eptp, file->nested));
   refresh (self, FALSE);
 }
 
@@ -1287,6 +1405,12 @@ osl_memory_page_dispose (GObject *object)
   OslMemoryPage *self = OSL_MEMORY_PAGE (object);
 
   stop_playing (self);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
+  if (self->reveal_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->diagram_scroll, self->reveal_id);
+      self->reveal_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_MEMORY_PAGE);
   G_OBJECT_CLASS (osl_memory_page_parent_class)->dispose (object);
 }
@@ -1331,6 +1455,7 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, unmap_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram_scroll);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram);
   gtk_widget_class_bind_template_callback (widget_class, address_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
@@ -1372,8 +1497,9 @@ osl_memory_page_init (OslMemoryPage *self)
   g_signal_connect_swapped (self->wp_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
   g_signal_connect_swapped (self->nxe_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
 
+  self->diagram_height = -1;
   start_story (self, 0);
-  osl_diagram_view_set_builder (self->diagram, build_scene, self, NULL);
+  osl_diagram_view_set_builder (self->diagram, build_view_scene, self, NULL);
 }
 
 GtkWidget *

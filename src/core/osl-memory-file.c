@@ -413,8 +413,17 @@ osl_memory_file_save (const OslMemoryFile  *self,
                       const char           *path,
                       GError              **error)
 {
-  g_autoptr(JsonObject) root = to_object (self);
+  g_autoptr(JsonObject) root = NULL;
 
+  /* The file format has the x86 modes only; a file it could not open
+   * again must not be written. */
+  if (self->config.mode == OSL_PAGING_TEXTBOOK)
+    {
+      g_set_error_literal (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FORMAT,
+                           _("A textbook (OSTEP) memory has no memory-file mode; keep its command line, which Paste OSTEP command opens again."));
+      return FALSE;
+    }
+  root = to_object (self);
   return osl_json_file_save (path, root, error);
 }
 

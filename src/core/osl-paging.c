@@ -10,6 +10,7 @@
 #include <inttypes.h>
 
 #include "osl-paging-private.h"
+#include "osl-phys-mem-private.h"
 
 #define KIB(n) ((guint64) (n) << 10)
 #define MIB(n) ((guint64) (n) << 20)
@@ -28,27 +29,30 @@ typedef struct
   guint       shift;
   guint       bits;
   guint64     large_page;      /* the page an entry with PS=1 maps, or 0 */
-  gboolean    ps_reserved;     /* PML4E and PML5E: bit 7 must be 0 */
+  guint64     reserved;        /* bits the level always reserves (PAE, long mode) */
   gboolean    from_register;   /* PAE PDPTEs */
 } Level;
 
+/* A PAE PDPTE reserves bits 2:1, 8:5 and 63; a PML4E or PML5E bit 7 (PS). */
+#define PDPTE_REGISTER_RESERVED (BITS (2, 1) | BITS (8, 5) | NX_BIT)
+
 static const Level levels_32[] = {
-  { "PD", 22, 10, MIB (4), FALSE, FALSE },
-  { "PT", 12, 10, 0, FALSE, FALSE },
+  { "PD", 22, 10, MIB (4), 0, FALSE },
+  { "PT", 12, 10, 0, 0, FALSE },
 };
 
 static const Level levels_pae[] = {
-  { "PDPT", 30, 2, 0, FALSE, TRUE },
-  { "PD", 21, 9, MIB (2), FALSE, FALSE },
-  { "PT", 12, 9, 0, FALSE, FALSE },
+  { "PDPT", 30, 2, 0, PDPTE_REGISTER_RESERVED, TRUE },
+  { "PD", 21, 9, MIB (2), 0, FALSE },
+  { "PT", 12, 9, 0, 0, FALSE },
 };
 
 static const Level levels_la57[] = {
-  { "PML5", 48, 9, 0, TRUE, FALSE },
-  { "PML4", 39, 9, 0, TRUE, FALSE },
-  { "PDPT", 30, 9, GIB (1), FALSE, FALSE },
-  { "PD", 21, 9, MIB (2), FALSE, FALSE },
-  { "PT", 12, 9, 0, FALSE, FALSE },
+  { "PML5", 48, 9, 0, PS_BIT, FALSE },
+  { "PML4", 39, 9, 0, PS_BIT, FALSE },
+  { "PDPT", 30, 9, GIB (1), 0, FALSE },
+  { "PD", 21, 9, MIB (2), 0, FALSE },
+  { "PT", 12, 9, 0, 0, FALSE },
 };
 
 static const struct
@@ -204,18 +208,23 @@ osl_paging_n_levels (const OslPagingConfig *config)
 }
 
 /* SDM §4.5: bits 63:47 (63:56 with LA57) must all equal bit 47 (56). */
-gboolean
-osl_paging_is_canonical (const OslPagingConfig *config,
-                         guint64                va)
+static inline gboolean
+is_canonical (const OslPagingConfig *config,
+              guint64                va)
 {
-  guint top;
   gint64 high;
 
   if (!is_long_mode (config->mode))
     return TRUE;
-  top = osl_paging_va_bits (config) - 1;
-  high = (gint64) va >> top;
+  high = (gint64) va >> (config->mode == OSL_PAGING_X86_64_LA57 ? 56 : 47);
   return high == 0 || high == -1;
+}
+
+gboolean
+osl_paging_is_canonical (const OslPagingConfig *config,
+                         guint64                va)
+{
+  return is_canonical (config, va);
 }
 
 static void
@@ -280,59 +289,73 @@ phys_mask (const OslPagingConfig *config)
   return BITS (CLAMP (config->maxphyaddr, 32, 52) - 1, 0);
 }
 
-/* The bits SDM chapter 4 reserves in this entry (which is present).
- * @above_maxphyaddr is ADDRESS_MASK & ~phys_mask (config), which the
- * walk works out once rather than at every level. */
-static guint64
-reserved_bits (const OslPagingConfig *config,
-               const Level           *level,
-               gboolean               large,
-               guint64                above_maxphyaddr)
+/* What a walk works out once from the configuration rather than at
+ * every level: a walk is a few dozen instructions per level, so each
+ * test of the mode inside the loop shows in the translation benchmark. */
+typedef struct
 {
-  guint64 mask = 0;
+  const Level *levels;
+  guint        n_levels;
+  guint        entry_size;
+  guint64      address_mask;   /* where an entry holds a table or 4 KiB frame */
+  guint64      reserved;       /* reserved in every entry: above M, XD without NXE */
+  gboolean     large_pages;    /* PS is honoured (not in plain 32-bit paging) */
+  gboolean     nx;             /* bit 63 is XD (PAE or long mode with NXE) */
+} WalkFormat;
 
-  if (is_32bit_mode (config->mode))
-    {
-      guint pse36_bits = MIN (40, config->maxphyaddr) - 32;
+static inline void
+walk_format_init (WalkFormat            *format,
+                  const OslPagingConfig *config)
+{
+  gboolean is_32bit = is_32bit_mode (config->mode);
 
-      /* A 4 MiB PDE: bit 21 is reserved, bits 20:13 hold PA[39:32]. */
-      if (large)
-        mask = BIT (21) | (BITS (20, 13) & ~BITS (12 + pse36_bits, 13));
-      return mask;
-    }
-
-  mask = above_maxphyaddr;
-  if (level->from_register)
-    return mask | BITS (2, 1) | BITS (8, 5) | NX_BIT;
-  if (!config->nxe)
-    mask |= NX_BIT;
-  if (level->ps_reserved)
-    mask |= PS_BIT;
-  if (large)
-    mask |= (level->large_page - 1) & ADDRESS_MASK & ~BIT (12);
-  return mask;
+  format->levels = get_levels (config->mode, &format->n_levels);
+  format->entry_size = is_32bit ? 4 : 8;
+  format->address_mask = is_32bit ? 0xFFFFF000 : ADDRESS_MASK;
+  format->reserved = 0;
+  if (!is_32bit)
+    format->reserved = (ADDRESS_MASK & ~phys_mask (config)) | (config->nxe ? 0 : NX_BIT);
+  format->large_pages = config->mode != OSL_PAGING_X86_32;
+  format->nx = !is_32bit && config->nxe;
 }
 
-static OslPteFlags
-decode_flags (const OslPagingConfig *config,
-              const Level           *level,
-              guint64                entry,
-              gboolean               leaf,
-              gboolean               large)
+/* The address bits that a large page's entry must leave 0, SDM
+ * chapter 4: below the page's frame in PAE and long mode; in a 4 MiB
+ * PDE bit 21 and the PSE-36 bits 20:13 above MAXPHYADDR. */
+static guint64
+large_page_reserved_bits (const OslPagingConfig *config,
+                          const Level           *level)
+{
+  guint pse36_bits;
+
+  if (!is_32bit_mode (config->mode))
+    return (level->large_page - 1) & ADDRESS_MASK & ~BIT (12);
+  pse36_bits = MIN (40, config->maxphyaddr) - 32;
+  return BIT (21) | (BITS (20, 13) & ~BITS (12 + pse36_bits, 13));
+}
+
+/* The decoded flags keep the SDM's bit positions for P … A, D, PS and
+ * G; PAT sits at bit 12 in a large page and at bit 7 in a 4 KiB one. */
+static inline OslPteFlags
+decode_flags (const WalkFormat *format,
+              const Level      *level,
+              guint64           entry,
+              gboolean          leaf,
+              gboolean          large)
 {
   OslPteFlags flags = entry & (OSL_PTE_P | OSL_PTE_RW | OSL_PTE_US | OSL_PTE_PWT | OSL_PTE_PCD | OSL_PTE_A);
 
-  if (level->from_register)
+  if (G_UNLIKELY (level->from_register))
     return entry & (OSL_PTE_P | OSL_PTE_PWT | OSL_PTE_PCD);
-  if (leaf && (entry & BIT (6)))
-    flags |= OSL_PTE_D;
+  if (leaf)
+    {
+      flags |= entry & (OSL_PTE_D | OSL_PTE_G);
+      if (entry & (large ? BIT (12) : PS_BIT))
+        flags |= OSL_PTE_PAT;
+    }
   if (large)
     flags |= OSL_PTE_PS;
-  if (leaf && (entry & BIT (8)))
-    flags |= OSL_PTE_G;
-  if ((large && (entry & BIT (12))) || (leaf && !large && (entry & PS_BIT)))
-    flags |= OSL_PTE_PAT;
-  if (!is_32bit_mode (config->mode) && config->nxe && (entry & NX_BIT))
+  if (format->nx && (entry & NX_BIT))
     flags |= OSL_PTE_NX;
   return flags;
 }
@@ -385,7 +408,17 @@ large_frame (const OslPagingConfig *config,
   return entry & ADDRESS_MASK & ~(page_size - 1);
 }
 
-static gboolean
+/* Every x86 entry is aligned to its width; only a textbook format can
+ * put a 1- or 2-byte entry, or one across frames, in memory. Entry
+ * sizes are powers of two, so a mask tests the alignment (a division
+ * here would cost a quarter of the walk). */
+static inline gboolean
+entry_is_aligned (const OslWalkStep *step)
+{
+  return step->entry_size >= 4 && (step->entry_host_pa & (step->entry_size - 1)) == 0;
+}
+
+static G_ALWAYS_INLINE inline gboolean
 read_entry (OslPhysMem          *mem,
             OslWalkStep         *step,
             gboolean             counted,
@@ -397,13 +430,19 @@ read_entry (OslPhysMem          *mem,
   if (translate != NULL &&
       !translate (user_data, step->entry_pa, OSL_ACCESS_READ, TRUE, counted, &step->entry_host_pa, walk))
     return FALSE;
-  step->entry = step->entry_after = osl_phys_mem_read (mem, step->entry_host_pa, step->entry_size);
+  if (G_LIKELY (entry_is_aligned (step)))
+    step->entry = _osl_phys_mem_read_entry (mem, step->entry_host_pa, step->entry_size);
+  else
+    step->entry = osl_phys_mem_read (mem, step->entry_host_pa, step->entry_size);
+  step->entry_after = step->entry;
   if (counted)
     walk->n_references++;
   return TRUE;
 }
 
-static void
+/* Sets the accessed or dirty flags in an x86 entry, writing it back
+ * only when a flag was clear, as the processor does. */
+static inline void
 set_flags_in_entry (OslPhysMem  *mem,
                     OslWalkStep *step,
                     guint64      bits)
@@ -411,7 +450,7 @@ set_flags_in_entry (OslPhysMem  *mem,
   if ((step->entry_after & bits) == bits)
     return;
   step->entry_after |= bits;
-  osl_phys_mem_write (mem, step->entry_host_pa, step->entry_size, step->entry_after);
+  _osl_phys_mem_write_entry (mem, step->entry_host_pa, step->entry_size, step->entry_after);
 }
 
 static void
@@ -476,26 +515,41 @@ check_access (const OslPagingConfig *config,
   return FALSE;
 }
 
-void
-_osl_paging_walk_translated (OslPhysMem            *mem,
-                             const OslPagingConfig *config,
-                             guint64                va,
-                             OslAccess              access,
-                             OslGpaTranslateFunc    translate,
-                             gpointer               user_data,
-                             OslWalk               *walk)
+/* Records where step @i of the walk reads its entry. */
+static inline OslWalkStep *
+begin_step (OslWalk          *walk,
+            const WalkFormat *format,
+            guint             i,
+            guint64           table)
 {
-  const Level *levels;
-  guint n_levels, error_bits = access_error_bits (config, access);
-  gboolean may_write = TRUE, may_user = TRUE, no_execute = FALSE;
-  guint64 table, above_maxphyaddr;
-  OslWalkStep *step = NULL;
-  OslFaultCause cause;
-  gboolean is_32bit;
-  guint entry_size;
+  const Level *level = &format->levels[i];
+  OslWalkStep *step = &walk->steps[i];
 
-  /* Only the header is reset here, each step as it is used: clearing
+  /* Field by field: a zeroing initialiser costs more than the walk. */
+  walk->n_steps = i + 1;
+  step->level = level->name;
+  step->table = table;
+  step->shift = level->shift;
+  step->index_bits = level->bits;
+  step->index = (walk->va >> level->shift) & (BIT (level->bits) - 1);
+  step->entry_size = format->entry_size;
+  step->entry_pa = table + (guint64) step->index * format->entry_size;
+  step->from_register = level->from_register;
+  step->flags = 0;
+  step->leaf = FALSE;
+  step->page_size = 0;
+  step->may_write = step->may_user = step->no_execute = FALSE;
+  return step;
+}
+
+static void
+reset_walk (OslWalk   *walk,
+            guint64    va,
+            OslAccess  access)
+{
+  /* Only the header: each step is reset as it is used, since clearing
    * all six steps costs more than the rest of a walk. */
+  walk->va = va;
   walk->access = access;
   walk->n_steps = 0;
   walk->fault = OSL_FAULT_NONE;
@@ -506,62 +560,54 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   walk->pa = 0;
   walk->page_size = 0;
   walk->n_references = 0;
-  if (config->mode != OSL_PAGING_TEXTBOOK && !is_long_mode (config->mode))
-    va &= 0xFFFFFFFF;
-  walk->va = va;
-  if (config->mode == OSL_PAGING_TEXTBOOK)
-    {
-      walk_textbook (mem, config, translate, user_data, walk);
-      return;
-    }
-  if (!osl_paging_is_canonical (config, va))
-    {
-      set_fault (walk, OSL_FAULT_GP, OSL_FAULT_CAUSE_NON_CANONICAL, 0);
-      return;
-    }
+}
 
-  levels = get_levels (config->mode, &n_levels);
+/* The x86 walk proper, from CR3 to the leaf. It is inlined into its
+ * two callers below so that the compiler drops the second-stage hook
+ * from the common, unnested walk. */
+static G_ALWAYS_INLINE inline void
+walk_x86 (OslPhysMem            *mem,
+          const OslPagingConfig *config,
+          OslGpaTranslateFunc    translate,
+          gpointer               user_data,
+          OslWalk               *walk)
+{
+  guint error_bits = access_error_bits (config, walk->access);
+  gboolean may_write = TRUE, may_user = TRUE, no_execute = FALSE;
+  OslAccess access = walk->access;
+  guint64 va = walk->va, table;
+  OslWalkStep *step = NULL;
+  OslFaultCause cause;
+  WalkFormat format;
+
+  walk_format_init (&format, config);
   table = table_base_from_cr3 (config);
-  is_32bit = is_32bit_mode (config->mode);
-  entry_size = is_32bit ? 4 : 8;
-  above_maxphyaddr = ADDRESS_MASK & ~phys_mask (config);
-  for (guint i = 0; i < n_levels; i++)
+  for (guint i = 0; i < format.n_levels; i++)
     {
-      const Level *level = &levels[i];
+      const Level *level = &format.levels[i];
       gboolean large, leaf;
-      guint64 rsvd;
+      guint64 entry, rsvd;
 
-      step = &walk->steps[walk->n_steps++];
-      /* Field by field: a zeroing initialiser costs more than the walk. */
-      step->level = level->name;
-      step->table = table;
-      step->shift = level->shift;
-      step->index_bits = level->bits;
-      step->index = (va >> level->shift) & BITS (level->bits - 1, 0);
-      step->entry_size = entry_size;
-      step->entry_pa = table + (guint64) step->index * step->entry_size;
-      step->from_register = level->from_register;
-      step->flags = 0;
-      step->leaf = FALSE;
-      step->page_size = 0;
-      step->may_write = step->may_user = step->no_execute = FALSE;
+      step = begin_step (walk, &format, i, table);
       if (!read_entry (mem, step, !level->from_register, translate, user_data, walk))
         {
           walk->n_steps--;
           return;
         }
+      entry = step->entry;
 
       /* Not present: nothing else in the entry is looked at. */
-      if (!(step->entry & OSL_PTE_P))
+      if (!(entry & OSL_PTE_P))
         {
           set_fault (walk, OSL_FAULT_PF, OSL_FAULT_CAUSE_NOT_PRESENT, error_bits);
           return;
         }
-      /* PS is ignored without CR4.PSE in 32-bit paging. */
-      large = level->large_page != 0 && (step->entry & PS_BIT) && config->mode != OSL_PAGING_X86_32;
-      leaf = large || i == n_levels - 1;
-      rsvd = step->entry & reserved_bits (config, level, large, above_maxphyaddr);
-      if (rsvd != 0)
+      large = level->large_page != 0 && (entry & PS_BIT) && format.large_pages;
+      leaf = large || i == format.n_levels - 1;
+      rsvd = entry & (format.reserved | level->reserved);
+      if (G_UNLIKELY (large))
+        rsvd |= entry & large_page_reserved_bits (config, level);
+      if (G_UNLIKELY (rsvd != 0))
         {
           walk->reserved_mask = rsvd;
           if (level->from_register)
@@ -572,11 +618,11 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
           return;
         }
 
-      step->flags = decode_flags (config, level, step->entry, leaf, large);
+      step->flags = decode_flags (&format, level, entry, leaf, large);
       if (!level->from_register)
         {
-          may_write = may_write && (step->entry & OSL_PTE_RW);
-          may_user = may_user && (step->entry & OSL_PTE_US);
+          may_write = may_write && (entry & OSL_PTE_RW);
+          may_user = may_user && (entry & OSL_PTE_US);
           no_execute = no_execute || (step->flags & OSL_PTE_NX);
         }
       step->may_write = may_write;
@@ -590,7 +636,7 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
         }
       if (!level->from_register)
         set_flags_in_entry (mem, step, OSL_PTE_A);
-      table = is_32bit ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK;
+      table = entry & format.address_mask;
     }
 
   /* The leaf gets A, and D on a write, only once the access is allowed. */
@@ -602,10 +648,31 @@ _osl_paging_walk_translated (OslPhysMem            *mem,
   set_flags_in_entry (mem, step, OSL_PTE_A | (access.kind == OSL_ACCESS_WRITE ? OSL_PTE_D : 0));
   walk->page_size = step->page_size;
   if (step->page_size == KIB (4))
-    walk->pa = (is_32bit_mode (config->mode) ? step->entry & 0xFFFFF000 : step->entry & ADDRESS_MASK)
-               | (va & 0xFFF);
+    walk->pa = (step->entry & format.address_mask) | (va & 0xFFF);
   else
     walk->pa = large_frame (config, step->entry, step->page_size) | (va & (step->page_size - 1));
+}
+
+void
+_osl_paging_walk_translated (OslPhysMem            *mem,
+                             const OslPagingConfig *config,
+                             guint64                va,
+                             OslAccess              access,
+                             OslGpaTranslateFunc    translate,
+                             gpointer               user_data,
+                             OslWalk               *walk)
+{
+  if (config->mode != OSL_PAGING_TEXTBOOK && !is_long_mode (config->mode))
+    va &= 0xFFFFFFFF;
+  reset_walk (walk, va, access);
+  if (config->mode == OSL_PAGING_TEXTBOOK)
+    walk_textbook (mem, config, translate, user_data, walk);
+  else if (!is_canonical (config, va))
+    set_fault (walk, OSL_FAULT_GP, OSL_FAULT_CAUSE_NON_CANONICAL, 0);
+  else if (translate == NULL)
+    walk_x86 (mem, config, NULL, NULL, walk);
+  else
+    walk_x86 (mem, config, translate, user_data, walk);
 }
 
 void

@@ -7,19 +7,7 @@
 
 #include <string.h>
 
-#include "osl-phys-mem.h"
-
-/* A walk touches the same few frames again and again; a small
- * direct-mapped cache in front of the hash table keeps 10 million
- * walks well under a second. */
-#define CACHE_SLOTS 64
-
-struct _OslPhysMem
-{
-  GHashTable *frames;   /* frame number (guint64 *) → guint8[4096] */
-  guint64     cache_frame[CACHE_SLOTS];
-  guint8     *cache_data[CACHE_SLOTS];
-};
+#include "osl-phys-mem-private.h"
 
 OslPhysMem *
 osl_phys_mem_new (void)
@@ -27,6 +15,9 @@ osl_phys_mem_new (void)
   OslPhysMem *self = g_new0 (OslPhysMem, 1);
 
   self->frames = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* No frame number reaches G_MAXUINT64, so every slot starts empty. */
+  for (guint i = 0; i < OSL_PHYS_MEM_CACHE_SLOTS; i++)
+    self->cache_frame[i] = G_MAXUINT64;
   return self;
 }
 
@@ -54,17 +45,16 @@ osl_phys_mem_free (OslPhysMem *self)
   g_free (self);
 }
 
-static guint8 *
-lookup_frame (OslPhysMem *self,
-              guint64     frame,
-              gboolean    create)
+/* The slow path of _osl_phys_mem_frame_data(): only frames that exist
+ * enter the cache, so a miss on an absent frame is never cached. */
+guint8 *
+_osl_phys_mem_lookup_frame (OslPhysMem *self,
+                            guint64     frame,
+                            gboolean    create)
 {
-  guint slot = frame % CACHE_SLOTS;
-  guint8 *data;
+  guint slot = frame % OSL_PHYS_MEM_CACHE_SLOTS;
+  guint8 *data = g_hash_table_lookup (self->frames, &frame);
 
-  if (self->cache_data[slot] != NULL && self->cache_frame[slot] == frame)
-    return self->cache_data[slot];
-  data = g_hash_table_lookup (self->frames, &frame);
   if (data == NULL && create)
     {
       data = g_malloc0 (OSL_PHYS_FRAME_SIZE);
@@ -82,7 +72,7 @@ guint8
 osl_phys_mem_read_u8 (OslPhysMem *self,
                       guint64     pa)
 {
-  guint8 *data = lookup_frame (self, pa / OSL_PHYS_FRAME_SIZE, FALSE);
+  guint8 *data = _osl_phys_mem_frame_data (self, pa / OSL_PHYS_FRAME_SIZE, FALSE);
 
   return data != NULL ? data[pa % OSL_PHYS_FRAME_SIZE] : 0;
 }
@@ -92,7 +82,7 @@ osl_phys_mem_write_u8 (OslPhysMem *self,
                        guint64     pa,
                        guint8      value)
 {
-  lookup_frame (self, pa / OSL_PHYS_FRAME_SIZE, TRUE)[pa % OSL_PHYS_FRAME_SIZE] = value;
+  _osl_phys_mem_frame_data (self, pa / OSL_PHYS_FRAME_SIZE, TRUE)[pa % OSL_PHYS_FRAME_SIZE] = value;
 }
 
 /* Reads @width bytes (1, 2, 4 or 8) little-endian. An aligned read stays
@@ -107,7 +97,7 @@ osl_phys_mem_read (OslPhysMem *self,
   g_return_val_if_fail (width >= 1 && width <= 8, 0);
   if (pa % width == 0)
     {
-      guint8 *data = lookup_frame (self, pa / OSL_PHYS_FRAME_SIZE, FALSE);
+      guint8 *data = _osl_phys_mem_frame_data (self, pa / OSL_PHYS_FRAME_SIZE, FALSE);
 
       if (data == NULL)
         return 0;
@@ -134,14 +124,14 @@ gboolean
 osl_phys_mem_has_frame (OslPhysMem *self,
                         guint64     frame_pa)
 {
-  return lookup_frame (self, frame_pa / OSL_PHYS_FRAME_SIZE, FALSE) != NULL;
+  return _osl_phys_mem_frame_data (self, frame_pa / OSL_PHYS_FRAME_SIZE, FALSE) != NULL;
 }
 
 void
 osl_phys_mem_clear_frame (OslPhysMem *self,
                           guint64     frame_pa)
 {
-  guint8 *data = lookup_frame (self, frame_pa / OSL_PHYS_FRAME_SIZE, FALSE);
+  guint8 *data = _osl_phys_mem_frame_data (self, frame_pa / OSL_PHYS_FRAME_SIZE, FALSE);
 
   if (data != NULL)
     memset (data, 0, OSL_PHYS_FRAME_SIZE);

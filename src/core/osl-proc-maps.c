@@ -135,7 +135,7 @@ osl_map_region_describe (const OslMapRegion *region)
     case OSL_REGION_STACK:
       return _("stack");
     case OSL_REGION_KERNEL:
-      return _("mapped by the kernel (vDSO)");
+      return _("mapped by the kernel for fast system calls");
     case OSL_REGION_ANONYMOUS:
     default:
       return _("anonymous memory");

@@ -1,25 +1,16 @@
-/* osl-memory-scene.c: the memory view's diagrams
+/* osl-memory-scene.c: the bit splitter and the page-table walk
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <string.h>
-#include <inttypes.h>
-
 #include "osl-address.h"
 #include "osl-memory-file.h"
-#include "osl-memory-scene.h"
+#include "osl-memory-scene-private.h"
 
-#define MARGIN 24.0
-#define TITLE_SIZE 26.0
-#define BODY_SIZE 16.0
-#define SMALL_SIZE 15.0
 #define SLICE_ROWS 5
 #define COMPACT_SLICE_ROWS 3
-#define TABLE_COLUMN_MIN 200.0  /* room for "511 0x8000000000203067" in 15 px monospace */
 #define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
@@ -49,44 +40,6 @@ hex (guint64 value,
      guint   bits)
 {
   return osl_address_format (value, bits);
-}
-
-static char *
-format_size (guint64 size)
-{
-  if (size >= G_GUINT64_CONSTANT (1) << 30)
-    return g_strdup_printf ("%.1f GiB", size / (double) (1 << 30));
-  if (size >= 1 << 20)
-    return g_strdup_printf ("%.1f MiB", size / (double) (1 << 20));
-  if (size >= 1024)
-    return g_strdup_printf ("%" PRIu64 " KiB", size >> 10);
-  return g_strdup_printf (_("%" PRIu64 " bytes"), size);
-}
-
-static OslSceneNode *
-add_label (OslScene   *scene,
-           const char *id,
-           double      x,
-           double      y,
-           double      w,
-           double      h,
-           const char *text,
-           double      size,
-           OslNodeFlags flags)
-{
-  OslSceneNode *node = osl_scene_add_text (scene, id, x, y, w, h, text, size);
-
-  node->flags |= flags;
-  return node;
-}
-
-static void
-add_title (OslScene   *scene,
-           const char *title,
-           double      width)
-{
-  add_label (scene, "title", MARGIN, 12, width - 2 * MARGIN, 36, title, TITLE_SIZE,
-             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
 }
 
 #define BIT_CELL_MAX 36.0
@@ -149,21 +102,6 @@ wrap_fields (const OslAddressField *fields,
         break;
       }
   return pack_fields (fields, n_fields, avail, *cell, row_of);
-}
-
-/* A generous guess at the height of wrapped body text, so that the
- * scene is made tall enough for its narration rather than cut off. */
-static double
-text_height (const char *text,
-             double      width)
-{
-  guint per_line = MAX (20, width / (BODY_SIZE * 0.55));
-  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
-  guint n_lines = 0;
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    n_lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + per_line - 1) / per_line);
-  return n_lines * BODY_SIZE * 1.4;
 }
 
 /* How many rows the bit splitter takes at this width. */
@@ -399,6 +337,28 @@ add_table_slice (OslScene                 *scene,
   return selected_y;
 }
 
+/* One line per step, "PD    0x00100000 + 770 × 4 = 0x00100C08 → …", or
+ * two when the line would not fit @w, broken before the "=". */
+static gboolean
+arithmetic_wraps (const OslMemoryWalkState *state,
+                  double                    w)
+{
+  guint address_chars = 2 + (osl_paging_address_width (state->config) <= 32 ? 32 : 64) / 4;
+  guint entry_chars = 2 + osl_paging_entry_size (state->config) * 2;
+  /* "PML4  " table " + " index " × " size " = " entry address " → " entry */
+  guint n_chars = 6 + address_chars + 3 + 3 + 3 + 1 + 3 + address_chars + 3 + entry_chars;
+
+  return n_chars * BODY_SIZE * MONO_ADVANCE > w;
+}
+
+static double
+arithmetic_height (const OslMemoryWalkState *state,
+                   guint                     n_lines,
+                   double                    w)
+{
+  return 26.0 * MAX (1, n_lines) * (arithmetic_wraps (state, w) ? 2 : 1);
+}
+
 static void
 add_arithmetic (OslScene                 *scene,
                 const OslMemoryWalkState *state,
@@ -411,6 +371,7 @@ add_arithmetic (OslScene                 *scene,
   GString *text = g_string_new (NULL);
   const OslWalk *walk = state->walk;
   guint table_bits = osl_paging_address_width (state->config) <= 32 ? 32 : 64;
+  gboolean wraps = arithmetic_wraps (state, w);
 
   for (guint i = first_step; i < n_steps; i++)
     {
@@ -419,14 +380,31 @@ add_arithmetic (OslScene                 *scene,
       g_autofree char *entry_pa = hex (step->entry_pa, table_bits);
       g_autofree char *entry = hex (step->entry, step->entry_size * 8);
 
-      g_string_append_printf (text, "%-5s %s + %u × %u = %s → %s\n", step->level, table,
-                              step->index, step->entry_size, entry_pa, entry);
+      g_string_append_printf (text, "%-5s %s + %u × %u%s= %s → %s\n", step->level, table,
+                              step->index, step->entry_size, wraps ? "\n      " : " ", entry_pa, entry);
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
-  add_label (scene, "arithmetic", x, y, w, 26.0 * MAX (1, n_steps - first_step), text->str, BODY_SIZE,
+  add_label (scene, "arithmetic", x, y, w, arithmetic_height (state, n_steps - first_step, w), text->str, BODY_SIZE,
              OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   g_string_free (text, TRUE);
+}
+
+#define TLB_PANEL_WIDTH 380.0
+#define TLB_PANEL_GAP 20.0
+
+static double
+tlb_panel_height (const OslTlb *tlb)
+{
+  return 30 + tlb->n_entries * 32;
+}
+
+/* The TLB sits beside the walk's text when there is room for both,
+ * and below it otherwise. */
+static gboolean
+tlb_beside (double width)
+{
+  return width - 2 * MARGIN >= TLB_PANEL_WIDTH + TLB_PANEL_GAP + 480;
 }
 
 static void
@@ -462,6 +440,285 @@ add_tlb_panel (OslScene     *scene,
     }
 }
 
+/* The walk's text column and, when it is shown, the TLB beside or
+ * below it: returns the y below both, having placed the TLB. */
+static double
+add_text_and_tlb (OslScene                 *scene,
+                  const OslMemoryWalkState *state,
+                  double                    y,
+                  double                    text_h,
+                  double                    width)
+{
+  if (state->tlb == NULL)
+    return y + text_h;
+  if (tlb_beside (width))
+    {
+      add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - TLB_PANEL_WIDTH, y - 4,
+                     TLB_PANEL_WIDTH);
+      return y + MAX (text_h, tlb_panel_height (state->tlb));
+    }
+  add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, MARGIN, y + text_h + 8,
+                 MIN (TLB_PANEL_WIDTH, width - 2 * MARGIN));
+  return y + text_h + 8 + tlb_panel_height (state->tlb) + 8;
+}
+
+static double
+text_column_width (const OslMemoryWalkState *state,
+                   double                    width)
+{
+  if (state->tlb != NULL && tlb_beside (width))
+    return width - 2 * MARGIN - TLB_PANEL_WIDTH - TLB_PANEL_GAP;
+  return width - 2 * MARGIN;
+}
+
+/* The scene for an address that is refused, or a TLB hit: the
+ * splitter, the message and the narration. */
+static OslScene *
+walk_scene_without_walk (const OslMemoryWalkState *state,
+                         double                    width,
+                         double                    height,
+                         double                    top,
+                         gboolean                  compact)
+{
+  double text_w = text_column_width (state, width);
+  double message_h = MAX (70, text_height (state->va_problem, text_w - 24) + 24);
+  double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
+  double splitter_h = bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP);
+  double needed = top + splitter_h + 30 + message_h + 20 + narration_h + 8;
+  OslScene *scene;
+  OslSceneNode *node;
+  double y;
+
+  if (state->tlb != NULL && !tlb_beside (width))
+    needed += 16 + tlb_panel_height (state->tlb);
+  scene = osl_scene_new (width, MAX (height, needed), state->title);
+  if (!compact)
+    add_title (scene, state->title, width);
+  y = add_bit_splitter (scene, state->config, state->va, 0, top, width) + 30;
+  node = osl_scene_add_box (scene, "problem", MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE,
+                            state->va_problem != NULL ? state->va_problem : "");
+  node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+  node->line_width = 3;
+  node->font_size = 18;
+  osl_scene_node_set_role (node, "problem");
+  y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
+  if (state->narration != NULL)
+    add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
+               OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  return scene;
+}
+
+#define CHAIN_GAP 20.0
+#define CHAIN_ROW_GAP 40.0     /* room for the connector between two rows */
+#define CHAIN_INDENT 18.0      /* where a connector comes down into a row */
+#define TABLE_COLUMN_MAX 230.0
+
+/* Where the chain's boxes go: CR3, each table, the page. On a narrow
+ * canvas (a small window or a high zoom) the chain wraps into rows, so
+ * that its text keeps its size instead of being shrunk to fit. */
+typedef struct
+{
+  guint  n_items;
+  double x[OSL_WALK_MAX_STEPS + 2];
+  double y[OSL_WALK_MAX_STEPS + 2];    /* the top of the item's row */
+  guint  row[OSL_WALK_MAX_STEPS + 2];
+  guint  n_rows;
+  double colw;
+  double row_h;                        /* headers, slice and chips */
+} ChainLayout;
+
+static double
+chain_item_width (const ChainLayout *chain,
+                  guint              item)
+{
+  return item == 0 || item == chain->n_items - 1 ? END_COLUMN : chain->colw;
+}
+
+/* Fills the rows left to right in @avail pixels; returns their number. */
+static guint
+pack_chain (ChainLayout *chain,
+            double       avail,
+            double      *row_w)
+{
+  double used = 0;
+  guint n_rows = 1;
+
+  for (guint i = 0; i < chain->n_items; i++)
+    {
+      double w = chain_item_width (chain, i);
+
+      if (used > 0 && used + CHAIN_GAP + w > avail)
+        {
+          n_rows++;
+          used = 0;
+        }
+      chain->row[i] = n_rows - 1;
+      chain->x[i] = used + (used > 0 ? CHAIN_GAP : 0);
+      used = chain->x[i] + w;
+      row_w[n_rows - 1] = used;
+    }
+  return n_rows;
+}
+
+/* Room for "1023 0x12345007" or "511 0x8000000000203067" in 15 px
+ * monospace inside the box's padding, and for four flag chips. */
+static double
+table_column_min (guint entry_size)
+{
+  guint n_chars = (entry_size == 8 ? 3 : 4) + 1 + 2 + 2 * entry_size;
+
+  return MAX (150, n_chars * SMALL_SIZE * MONO_ADVANCE + 14);
+}
+
+static void
+layout_chain (ChainLayout *chain,
+              guint        n_items,
+              guint        entry_size,
+              double       width,
+              double       top,
+              double       slice_h)
+{
+  double avail = width - 2 * MARGIN, row_w[OSL_WALK_MAX_STEPS + 2] = { 0 }, indent = 0;
+  double column_min = table_column_min (entry_size);
+  guint n_tables = n_items - 2;
+
+  chain->n_items = n_items;
+  chain->row_h = 46 + slice_h + 8 + 2 * 34;
+  /* One row if the tables get column_min there; else rows of
+   * wide tables (64-bit entries need the room), narrower only where
+   * that saves a row, with a lane on the left for the connector. */
+  chain->colw = n_tables > 0 ? (avail - CHAIN_GAP * (n_items - 1) - 2 * END_COLUMN) / n_tables : column_min;
+  if (chain->colw >= column_min)
+    {
+      chain->colw = MIN (TABLE_COLUMN_MAX, chain->colw);
+      chain->n_rows = pack_chain (chain, avail, row_w);
+    }
+  else
+    {
+      guint n_narrow;
+
+      indent = CHAIN_INDENT;
+      chain->colw = MIN (column_min, avail - indent);
+      n_narrow = pack_chain (chain, avail - indent, row_w);
+      chain->colw = MIN (TABLE_COLUMN_MAX, avail - indent);
+      chain->n_rows = pack_chain (chain, avail - indent, row_w);
+      if (chain->n_rows > n_narrow)
+        {
+          chain->colw = MIN (column_min, avail - indent);
+          chain->n_rows = pack_chain (chain, avail - indent, row_w);
+        }
+    }
+  /* Each row is centred on its own. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      chain->x[i] += MAX (MARGIN + indent, (width - row_w[chain->row[i]]) / 2);
+      chain->y[i] = top + chain->row[i] * (chain->row_h + CHAIN_ROW_GAP);
+    }
+}
+
+/* An arrow from the entry at (x1, y1) to the box at (x2, y2); when the
+ * box starts the next row, it runs down the gap between the rows. */
+static void
+add_connector (OslScene   *scene,
+               const char *id,
+               double      x1,
+               double      y1,
+               double      x2,
+               double      y2,
+               double      row_top)
+{
+  OslSceneNode *node;
+
+  if (x2 > x1)
+    node = osl_scene_add_arrow (scene, id, x1 + 2, y1, x2 - 2, y2);
+  else
+    {
+      double lane_y = row_top - CHAIN_ROW_GAP / 2, lane_x = x2 - CHAIN_INDENT + 4;
+      const double points[][2] = {
+        { x1, y1 }, { x1 + 12, y1 }, { x1 + 12, lane_y }, { lane_x, lane_y }, { lane_x, y2 },
+      };
+
+      for (guint i = 0; i + 1 < G_N_ELEMENTS (points); i++)
+        {
+          g_autofree char *segment_id = g_strdup_printf ("%s-segment-%u", id, i);
+
+          node = osl_scene_add_arrow (scene, segment_id, points[i][0], points[i][1],
+                                      points[i + 1][0], points[i + 1][1]);
+          node->flags |= OSL_NODE_FLAG_NO_HEAD;
+          node->stroke = OSL_COLOR_FOREGROUND;
+          node->line_width = 2.5;
+        }
+      node = osl_scene_add_arrow (scene, id, lane_x, y2, x2 - 2, y2);
+    }
+  node->stroke = OSL_COLOR_FOREGROUND;
+  node->line_width = 2.5;
+}
+
+static void
+add_cr3 (OslScene                 *scene,
+         const OslMemoryWalkState *state,
+         double                    x,
+         double                    y)
+{
+  guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
+  g_autofree char *cr3 = addr_bits == 32 ? hex (state->config->cr3, 32)
+                                         : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
+  g_autofree char *text = NULL;
+  OslSceneNode *node;
+
+  if (state->config->mode == OSL_PAGING_TEXTBOOK)
+    /* A one-level (linear) table has a page-table base register. */
+    text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
+  else
+    text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
+  node = osl_scene_add_box (scene, "cr3", x, y, END_COLUMN, 74, OSL_COLOR_SURFACE, text);
+  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
+  node->font_size = BODY_SIZE;
+  osl_scene_node_set_role (node, "register");
+  osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
+}
+
+/* The page frame and the byte in it, below the entry that maps them. */
+static void
+add_page (OslScene      *scene,
+          const OslWalk *walk,
+          double         x,
+          double         row_top,
+          double         slice_h,
+          gboolean       compact)
+{
+  g_autofree char *size = format_size (walk->page_size);
+  g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
+                                           walk->pa & ~(walk->page_size - 1), size);
+  g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
+  /* A short slice leaves the frame too little room: it rises into
+   * the headers' row. */
+  double page_top = compact ? row_top : row_top + 46;
+  OslSceneNode *node;
+
+  node = osl_scene_add_box (scene, "page", x, page_top, END_COLUMN, row_top + 46 + slice_h - 56 - page_top,
+                            OSL_COLOR_SURFACE, page);
+  node->font_size = SMALL_SIZE;
+  node->flags |= OSL_NODE_FLAG_MONOSPACE;
+  osl_scene_node_set_role (node, "page");
+  node = osl_scene_add_box (scene, "byte", x, row_top + 46 + slice_h - 50, END_COLUMN, 50,
+                            OSL_COLOR_YELLOW, byte);
+  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
+  node->font_size = SMALL_SIZE;
+  osl_scene_node_set_role (node, "byte");
+}
+
+static char *
+describe_result (const OslWalk *walk)
+{
+  if (walk->fault != OSL_FAULT_NONE)
+    return osl_walk_describe_fault (walk);
+  return g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
+                                    "→ physical address 0x%" PRIX64 ", after %u memory references",
+                                    walk->n_references),
+                          walk->pa, walk->n_references);
+}
+
 OslScene *
 osl_memory_scene_walk (const OslMemoryWalkState *state,
                        double                    width,
@@ -470,79 +727,56 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   const OslWalk *walk = state->walk;
   guint n_steps = walk != NULL ? MIN (state->n_shown, walk->n_steps) : 0;
   gboolean finished = walk != NULL && state->n_shown > walk->n_steps;
-  guint n_columns = walk != NULL ? walk->n_steps + 2 : 2;
-  double colw, gapx = 30, y, table_y, x, prev_x, prev_y, chain_x;
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint n_fields, first_index_field;
+  g_autofree char *result = NULL;
+  ChainLayout chain;
   OslScene *scene;
-  OslSceneNode *node;
-  g_autofree char *cr3_text = NULL;
-  g_autofree char *cr3 = NULL;
-  guint addr_bits = osl_paging_address_width (state->config) == 32 ? 32 : 64;
-  /* The view hands over the space divided by the zoom, and shrinks a
-   * larger scene to fit: so the diagram reflows into what it is given
-   * (splitter rows, fewer rows per table, no title, which the story
-   * menu shows anyway) rather than cancel the zoom by shrinking. */
+  double y, prev_x, prev_y, text_w, result_h = 0, narration_h, needed;
+  /* The view hands over the space divided by the zoom and scrolls a
+   * taller scene: so the diagram reflows into what it is given
+   * (splitter rows, rows of tables, fewer rows per table, no title,
+   * which the story menu shows anyway) rather than cancel the zoom by
+   * shrinking. */
   gboolean compact = height < COMPACT_HEIGHT;
   guint slice_rows = compact ? COMPACT_SLICE_ROWS : SLICE_ROWS;
   double slice_h = slice_rows * ROW_HEIGHT;
   double top = compact ? 12 : 58;
   guint arithmetic_first = compact && n_steps > 0 ? n_steps - 1 : 0;
-  double needed;
 
-  width = MAX (width, MAX (900, 2 * MARGIN + 2 * END_COLUMN + MAX (1, n_columns - 2) * (TABLE_COLUMN_MIN + 20) + 20));
-  needed = top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
-    + 26 + 46 + slice_h + 8 + 2 * 34 + 16 + 26.0 * MAX (1, n_steps - arithmetic_first) + 12 + 54
-    + MAX (60, text_height (state->narration, width - 2 * MARGIN)) + 8;
-  height = MAX (height, needed);
-  scene = osl_scene_new (width, height, state->title);
+  width = MAX (width, 2 * MARGIN + table_column_min (osl_paging_entry_size (state->config)) + CHAIN_INDENT);
+  if (state->va_problem != NULL || walk == NULL)
+    return walk_scene_without_walk (state, width, height, top, compact);
+
+  /* Work out every height first: the scene's size comes before its nodes. */
+  text_w = text_column_width (state, width);
+  layout_chain (&chain, walk->n_steps + 2, osl_paging_entry_size (state->config), width,
+                top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
+                - SPLITTER_ROW_GAP + 26,
+                slice_h);
+  if (finished)
+    {
+      result = describe_result (walk);
+      result_h = MAX (44, text_height (result, text_w - 24) + 16);
+    }
+  narration_h = MAX (60, text_height (state->narration, width - 2 * MARGIN));
+  needed = chain.y[chain.n_items - 1] + chain.row_h + 16
+    + arithmetic_height (state, n_steps - arithmetic_first, text_w) + 12
+    + (state->tlb != NULL && !tlb_beside (width) ? 16 + tlb_panel_height (state->tlb) : 0)
+    + result_h + 10 + narration_h + 8;
+  scene = osl_scene_new (width, MAX (height, needed), state->title);
+  height = osl_scene_get_height (scene);
   if (!compact)
     add_title (scene, state->title, width);
-  y = add_bit_splitter (scene, state->config, state->va,
-                        finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
+  add_bit_splitter (scene, state->config, state->va,
+                    finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
   n_fields = osl_paging_split (state->config, state->va, 0, fields);
   first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
 
-  if (state->va_problem != NULL || walk == NULL)
-    {
-      double problem_w = width - 2 * MARGIN - (state->tlb != NULL ? 400 : 0);
-
-      node = osl_scene_add_box (scene, "problem", MARGIN, y + 30, problem_w, 70, OSL_COLOR_SURFACE,
-                                state->va_problem != NULL ? state->va_problem : "");
-      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-      node->line_width = 3;
-      node->font_size = 18;
-      osl_scene_node_set_role (node, "problem");
-      if (state->tlb != NULL)
-        add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y + 30, 380);
-      if (state->narration != NULL)
-        add_label (scene, "narration", MARGIN, y + 120, problem_w, 120, state->narration, BODY_SIZE,
-                   OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-      return scene;
-    }
-
   /* The chain: CR3 → each table → page. */
-  table_y = y + 26;
-  gapx = 20;
-  /* CR3 and the page need less room than the tables between them. */
-  colw = MIN (230, (width - 2 * MARGIN - gapx * (n_columns - 1) - 2 * END_COLUMN) / MAX (1, n_columns - 2));
-  /* A short walk sits in the middle rather than at the left edge. */
-  chain_x = MAX (MARGIN, (width - (2 * END_COLUMN + (n_columns - 2) * colw + (n_columns - 1) * gapx)) / 2);
-  x = chain_x;
-  cr3 = addr_bits == 32 ? hex (state->config->cr3, 32) : g_strdup_printf ("0x%" PRIX64, state->config->cr3);
-  if (state->config->mode == OSL_PAGING_TEXTBOOK)
-    /* A one-level (linear) table has a page-table base register. */
-    cr3_text = g_strdup_printf (state->config->textbook.n_levels == 1 ? _("PTBR\n%s") : _("PDBR\n%s"), cr3);
-  else
-    cr3_text = g_strdup_printf (state->nested ? _("gCR3\n%s\n(guest-physical)") : "CR3\n%s", cr3);
-  node = osl_scene_add_box (scene, "cr3", x, table_y + 46, END_COLUMN, 74, OSL_COLOR_SURFACE, cr3_text);
-  node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD;
-  node->font_size = BODY_SIZE;
-  osl_scene_node_set_role (node, "register");
-  osl_scene_node_set_tooltip (node, _("CR3 holds the physical address of the top-level table"));
-  prev_x = x + END_COLUMN;
-  prev_y = table_y + 46 + 37;
-
+  add_cr3 (scene, state, chain.x[0], chain.y[0] + 46);
+  prev_x = chain.x[0] + END_COLUMN;
+  prev_y = chain.y[0] + 46 + 37;
   for (guint i = 0; i < walk->n_steps; i++)
     {
       const OslWalkStep *step = &walk->steps[i];
@@ -553,522 +787,56 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
                                                                      : _("%s @ 0x%" PRIX64 "\nindex %u"),
                                                  step->level, step->table, step->index);
       g_autofree char *arrow_id = g_strdup_printf ("arrow-%u", i);
-      double row_y;
+      double x = chain.x[i + 1], row_top = chain.y[i + 1], row_y;
 
-      x = chain_x + END_COLUMN + gapx + i * (colw + gapx);
       if (i >= n_steps)
         {
           /* Not reached yet: an empty placeholder keeps the layout still. */
           g_autofree char *ghost_id = g_strdup_printf ("ghost-%u", i);
+          OslSceneNode *node = osl_scene_add_box (scene, ghost_id, x, row_top + 46, chain.colw, slice_h,
+                                                  OSL_COLOR_NONE, step->level);
 
-          node = osl_scene_add_box (scene, ghost_id, x, table_y + 46, colw, slice_h,
-                                    OSL_COLOR_NONE, step->level);
           node->flags |= OSL_NODE_FLAG_DASHED;
           node->text_color = OSL_COLOR_MUTED;
           continue;
         }
-      add_label (scene, header_id, x, table_y, colw, 44, header, SMALL_SIZE,
+      add_label (scene, header_id, x, row_top, chain.colw, 44, header, SMALL_SIZE,
                  OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START);
-      row_y = add_table_slice (scene, state, i, step, color, slice_rows, x, table_y + 46, colw);
-      add_flag_chips (scene, state->config, i, step, x, table_y + 46 + slice_h + 8, colw);
-      node = osl_scene_add_arrow (scene, arrow_id, prev_x + 2, prev_y, x - 2, row_y);
-      node->stroke = OSL_COLOR_FOREGROUND;
-      node->line_width = 2.5;
-      prev_x = x + colw;
+      row_y = add_table_slice (scene, state, i, step, color, slice_rows, x, row_top + 46, chain.colw);
+      add_flag_chips (scene, state->config, i, step, x, row_top + 46 + slice_h + 8, chain.colw);
+      add_connector (scene, arrow_id, prev_x, prev_y, x, row_y, row_top);
+      prev_x = x + chain.colw;
       prev_y = row_y;
     }
 
   /* The page and the byte, or the fault. */
-  x = chain_x + END_COLUMN + gapx + walk->n_steps * (colw + gapx);
   if (finished && walk->fault == OSL_FAULT_NONE)
     {
-      g_autofree char *size = format_size (walk->page_size);
-      g_autofree char *page = g_strdup_printf (_("page frame\n0x%" PRIX64 "\n(%s)"),
-                                               walk->pa & ~(walk->page_size - 1), size);
-      g_autofree char *byte = g_strdup_printf (_("byte\n0x%" PRIX64), walk->pa);
+      guint last = chain.n_items - 1;
 
-      /* A short slice leaves the frame too little room: it rises into
-       * the headers' row. */
-      double page_top = compact ? table_y : table_y + 46;
-
-      node = osl_scene_add_box (scene, "page", x, page_top, END_COLUMN, table_y + 46 + slice_h - 56 - page_top,
-                                OSL_COLOR_SURFACE, page);
-      node->font_size = SMALL_SIZE;
-      node->flags |= OSL_NODE_FLAG_MONOSPACE;
-      osl_scene_node_set_role (node, "page");
-      node = osl_scene_add_box (scene, "byte", x, table_y + 46 + slice_h - 50, END_COLUMN, 50,
-                                OSL_COLOR_YELLOW, byte);
-      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_EMPHASIS;
-      node->font_size = SMALL_SIZE;
-      osl_scene_node_set_role (node, "byte");
-      node = osl_scene_add_arrow (scene, "arrow-page", prev_x + 2, prev_y, x - 2,
-                                  table_y + 46 + slice_h - 18);
-      node->stroke = OSL_COLOR_FOREGROUND;
-      node->line_width = 2.5;
+      add_page (scene, walk, chain.x[last], chain.y[last], slice_h, compact);
+      add_connector (scene, "arrow-page", prev_x, prev_y, chain.x[last], chain.y[last] + 46 + slice_h - 18,
+                     chain.y[last]);
     }
 
   /* The arithmetic, step by step, and what came of it. */
-  y = table_y + 46 + slice_h + 8 + 2 * 34 + 16;
-  add_arithmetic (scene, state, arithmetic_first, n_steps, MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN);
-  if (state->tlb != NULL)
-    add_tlb_panel (scene, state->tlb, state->va, state->tlb_hit, width - MARGIN - 380, y - 4, 380);
-  y += 26.0 * MAX (1, n_steps - arithmetic_first) + 12;
+  y = chain.y[chain.n_items - 1] + chain.row_h + 16;
+  add_arithmetic (scene, state, arithmetic_first, n_steps, MARGIN, y, text_w);
+  y = add_text_and_tlb (scene, state, y, arithmetic_height (state, n_steps - arithmetic_first, text_w), width) + 12;
   if (finished)
     {
-      g_autofree char *result = NULL;
+      OslSceneNode *node = osl_scene_add_box (scene, "result", MARGIN, y, text_w, result_h, OSL_COLOR_SURFACE, result);
 
-      if (walk->fault == OSL_FAULT_NONE)
-        result = g_strdup_printf (ngettext ("→ physical address 0x%" PRIX64 ", after %u memory reference",
-                                            "→ physical address 0x%" PRIX64 ", after %u memory references",
-                                            walk->n_references),
-                                  walk->pa, walk->n_references);
-      else
-        result = osl_walk_describe_fault (walk);
-      node = osl_scene_add_box (scene, "result", MARGIN, y, state->tlb != NULL ? width - 2 * MARGIN - 400 : width - 2 * MARGIN,
-                                44, walk->fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_SURFACE, result);
       node->stroke = walk->fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
       node->line_width = 3;
       node->font_size = 17;
       node->flags |= OSL_NODE_FLAG_BOLD;
       osl_scene_node_set_role (node, walk->fault == OSL_FAULT_NONE ? "result" : "fault");
-      y += 54;
+      y += result_h + 10;
     }
   if (state->narration != NULL)
-    add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), state->narration,
+    add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (narration_h, height - y - 8), state->narration,
                BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-  return scene;
-}
-
-/* The two-dimensional walk as the usual 5 × 5 grid: one row per
- * guest-physical address translated, four EPT columns and the guest
- * entry the row makes readable. */
-OslScene *
-osl_memory_scene_ept_grid (const OslNestedWalk *walk,
-                           guint                n_shown,
-                           const char          *narration,
-                           double               width,
-                           double               height)
-{
-  static const char *column_names[] = { "EPT PML4", "EPT PDPT", "EPT PD", "EPT PT", N_("guest entry") };
-  guint n_rows = MAX (walk->n_rows, 1);
-  double cell_w, cell_h = 56, gx, gy = 110, label_w = 250;
-  g_autofree char *title = NULL;
-  OslScene *scene;
-  OslSceneNode *node;
-  const OslEptReference *current = NULL;
-
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  title = g_strdup_printf (_("Nested walk: %u memory references, (n+1)(m+1) − 1"), walk->n_refs);
-  scene = osl_scene_new (width, height, title);
-  add_title (scene, title, width);
-  cell_w = MIN (150, (width - 2 * MARGIN - label_w - 420) / 5);
-  gx = MARGIN + label_w;
-
-  for (guint c = 0; c < 5; c++)
-    {
-      g_autofree char *id = g_strdup_printf ("column-%u", c);
-
-      add_label (scene, id, gx + c * (cell_w + 8), gy - 34, cell_w, 28, _(column_names[c]), SMALL_SIZE,
-                 OSL_NODE_FLAG_BOLD);
-    }
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_autofree char *id = g_strdup_printf ("row-label-%u", r);
-      g_autofree char *text = NULL;
-
-      if (r == 0)
-        text = g_strdup (_("gCR3: the top guest table"));
-      else if (r + 1 == n_rows && walk->guest.fault == OSL_FAULT_NONE)
-        text = g_strdup (_("the data address"));
-      else
-        text = g_strdup_printf (_("guest table %u"), r + 1);
-      add_label (scene, id, MARGIN, gy + r * (cell_h + 8), label_w - 12, cell_h, text, BODY_SIZE,
-                 OSL_NODE_FLAG_ALIGN_START);
-      for (guint c = 0; c < 5; c++)
-        {
-          g_autofree char *cell_id = g_strdup_printf ("cell-%u-%u", r, c);
-
-          node = osl_scene_add_box (scene, cell_id, gx + c * (cell_w + 8), gy + r * (cell_h + 8), cell_w, cell_h,
-                                    OSL_COLOR_NONE, "");
-          node->flags |= OSL_NODE_FLAG_DASHED;
-          node->stroke = OSL_COLOR_BORDER;
-        }
-    }
-  for (guint i = 0; i < MIN (n_shown, walk->n_refs); i++)
-    {
-      const OslEptReference *ref = &walk->refs[i];
-      g_autofree char *id = g_strdup_printf ("ref-%u", ref->number);
-      g_autofree char *text = g_strdup_printf ("%u\n%s", ref->number, ref->level);
-      g_autofree char *tip = g_strdup_printf (_("Reference %u: %s entry at host 0x%" PRIX64 " = 0x%" PRIX64),
-                                              ref->number, ref->level, ref->entry_pa, ref->entry);
-
-      node = osl_scene_add_token (scene, id, gx + ref->column * (cell_w + 8) + 4, gy + ref->row * (cell_h + 8) + 4,
-                                  cell_w - 8, cell_h - 8, ref->guest ? OSL_COLOR_ORANGE : OSL_COLOR_SKY_BLUE,
-                                  ref->guest ? OSL_PATTERN_STRIPES : OSL_PATTERN_SOLID, text);
-      node->radius = 8;
-      node->font_size = SMALL_SIZE;
-      if (i + 1 == MIN (n_shown, walk->n_refs))
-        {
-          node->flags |= OSL_NODE_FLAG_EMPHASIS;
-          current = ref;
-        }
-      osl_scene_node_set_role (node, ref->guest ? "guest-reference" : "ept-reference");
-      osl_scene_node_set_tooltip (node, tip);
-    }
-
-  /* The side panel: the reference just made and the count so far. */
-  {
-    double px = gx + 5 * (cell_w + 8) + 24, pw = width - MARGIN - px;
-    g_autofree char *detail = NULL;
-    g_autofree char *count = g_strdup_printf (_("%u of %u references"), MIN (n_shown, walk->n_refs), walk->n_refs);
-
-    add_label (scene, "count", px, gy - 34, pw, 28, count, 20, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
-    if (current != NULL && current->guest)
-      detail = g_strdup_printf (_("Reference %u reads the guest's %s entry %u.\nIts host address 0x%" PRIX64 " came from the four EPT reads before it.\nEntry: 0x%" PRIX64),
-                                current->number, current->level, current->index, current->entry_pa, current->entry);
-    else if (current != NULL)
-      detail = g_strdup_printf (_("Reference %u: the %s entry %u, to translate guest-physical 0x%" PRIX64 ".\nRead at host 0x%" PRIX64 ": 0x%" PRIX64),
-                                current->number, current->level, current->index, current->gpa, current->entry_pa, current->entry);
-    else
-      detail = g_strdup (_("gCR3 holds a guest-physical address, so even the first guest table needs a full EPT walk."));
-    add_label (scene, "detail", px, gy, pw, 200, detail, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-  }
-
-  {
-    double y = gy + 5 * (cell_h + 8) + 16;
-    g_autofree char *result = NULL;
-
-    if (n_shown >= walk->n_refs)
-      {
-        if (walk->guest.fault == OSL_FAULT_NONE)
-          result = g_strdup_printf (_("→ host-physical address 0x%" PRIX64 ". The data access itself would be reference %u; the count of %u leaves it out."),
-                                    walk->hpa, walk->n_refs + 1, walk->n_refs);
-        else
-          result = osl_walk_describe_fault (&walk->guest);
-        node = osl_scene_add_box (scene, "result", MARGIN, y, width - 2 * MARGIN, 48, OSL_COLOR_SURFACE, result);
-        node->stroke = walk->guest.fault == OSL_FAULT_NONE ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-        node->line_width = 3;
-        node->font_size = 17;
-        y += 58;
-      }
-    if (narration != NULL)
-      add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (60, height - y - 8), narration, BODY_SIZE,
-                 OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
-  }
-  return scene;
-}
-
-/* Processes, their page tables, the frames and the disk: pages are
- * tokens that travel between a disk slot and a frame. */
-OslScene *
-osl_memory_scene_story (const OslVmStory *story,
-                        GArray           *events,
-                        guint             n_shown,
-                        const char       *title,
-                        double            width,
-                        double            height)
-{
-  double frame_w, y_frames = 300, y_disk = 460, x;
-  const OslVmEvent *current = NULL;
-  OslScene *scene;
-  OslSceneNode *node;
-
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  scene = osl_scene_new (width, height, title);
-  add_title (scene, title, width);
-  if (events != NULL && n_shown > 0 && n_shown <= events->len)
-    current = &g_array_index (events, OslVmEvent, n_shown - 1);
-
-  /* Each process with the pages it owns and what its PTE says. */
-  x = MARGIN;
-  for (guint p = 0; p < story->n_processes; p++)
-    {
-      const OslVmProcess *process = &story->processes[p];
-      g_autofree char *id = g_strdup_printf ("process-%u", p);
-      g_autofree char *text = g_strdup_printf (_("%s · CR3 0x%08" PRIX64), process->name, process->cr3);
-      double pw = (width - 2 * MARGIN - 16 * (story->n_processes - 1)) / MAX (1, story->n_processes);
-      guint row = 0;
-
-      x = MARGIN + p * (pw + 16);
-      node = osl_scene_add_box (scene, id, x, 60, pw, 36, OSL_COLOR_SURFACE, text);
-      node->flags |= OSL_NODE_FLAG_BOLD;
-      node->stroke = current != NULL && current->pid == p ? OSL_COLOR_ACCENT : OSL_COLOR_BORDER;
-      node->line_width = current != NULL && current->pid == p ? 3 : 1.5;
-      for (guint s = 0; s < story->n_slots; s++)
-        for (guint o = 0; o < story->slots[s].n_owners; o++)
-          {
-            const OslVmSlot *slot = &story->slots[s];
-            g_autofree char *pte_id = NULL;
-            g_autofree char *pte = NULL;
-            OslPagingConfig config;
-            OslWalk walk;
-            OslAccess peek = { OSL_ACCESS_READ, FALSE };
-            g_autoptr(OslPhysMem) copy = NULL;
-
-            if (slot->owner_pid[o] != p)
-              continue;
-            /* Read the PTE on a copy, so that looking sets no A bit. */
-            copy = osl_phys_mem_copy (story->mem);
-            osl_vm_story_config (story, p, &config);
-            osl_paging_walk (copy, &config, slot->owner_va[o], peek, &walk);
-            if (walk.fault == OSL_FAULT_NONE)
-              pte = g_strdup_printf (_("0x%08" PRIX64 " → frame %d  (PTE 0x%08" PRIX64 ")"),
-                                     slot->owner_va[o], slot->frame, walk.steps[walk.n_steps - 1].entry);
-            else
-              pte = g_strdup_printf (_("0x%08" PRIX64 " → not present (on disk, slot %u)"),
-                                     slot->owner_va[o], s);
-            pte_id = g_strdup_printf ("pte-%u-%u", p, s);
-            node = osl_scene_add_box (scene, pte_id, x, 104 + row * 34, pw, 30,
-                                      walk.fault == OSL_FAULT_NONE ? OSL_COLOR_SURFACE : OSL_COLOR_NONE, pte);
-            node->font_size = SMALL_SIZE;
-            node->flags |= OSL_NODE_FLAG_MONOSPACE | (walk.fault == OSL_FAULT_NONE ? 0 : OSL_NODE_FLAG_DASHED);
-            if (current != NULL && current->pid == p && (current->va & ~(guint64) 0xFFF) == slot->owner_va[o])
-              node->flags |= OSL_NODE_FLAG_EMPHASIS;
-            osl_scene_node_set_role (node, "pte");
-            row++;
-          }
-    }
-
-  /* Physical frames, then disk slots; each page is a token in one. */
-  add_label (scene, "frames-title", MARGIN, y_frames - 30, 600, 26, _("Physical memory: page frames (LRU age below)"),
-             BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
-  frame_w = MIN (150, (width - 2 * MARGIN - 10 * (story->n_frames - 1)) / story->n_frames);
-  for (guint f = 0; f < story->n_frames; f++)
-    {
-      g_autofree char *id = g_strdup_printf ("frame-%u", f);
-      g_autofree char *text = g_strdup_printf (_("frame %u\n0x%08" PRIX64), f,
-                                               OSL_VM_FRAME_BASE + f * (guint64) OSL_PHYS_FRAME_SIZE);
-      g_autofree char *age_id = g_strdup_printf ("frame-age-%u", f);
-      g_autofree char *age = story->frames[f].used
-        ? g_strdup_printf (_("last used at t=%" PRIu64), story->frames[f].last_used)
-        : g_strdup (_("free"));
-
-      node = osl_scene_add_box (scene, id, MARGIN + f * (frame_w + 10), y_frames, frame_w, 110, OSL_COLOR_SURFACE, text);
-      node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
-      node->font_size = SMALL_SIZE;
-      if (current != NULL && current->frame == (gint) f)
-        node->flags |= OSL_NODE_FLAG_EMPHASIS;
-      add_label (scene, age_id, MARGIN + f * (frame_w + 10), y_frames + 114, frame_w, 22, age, SMALL_SIZE, 0)
-        ->text_color = OSL_COLOR_MUTED;
-    }
-  add_label (scene, "disk-title", MARGIN, y_disk - 30, 600, 26, _("Disk: one slot per page"),
-             BODY_SIZE, OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
-  for (guint s = 0; s < story->n_slots; s++)
-    {
-      const OslVmSlot *slot = &story->slots[s];
-      g_autofree char *id = g_strdup_printf ("slot-%u", s);
-      g_autofree char *label = g_strdup_printf (_("slot %u"), s);
-      g_autofree char *token_id = g_strdup_printf ("page-%u", s);
-      g_autofree char *token_text = NULL;
-      double sx = MARGIN + s * (frame_w + 10), tx, ty;
-
-      node = osl_scene_add_box (scene, id, sx, y_disk, frame_w, 90, OSL_COLOR_NONE, label);
-      node->flags |= OSL_NODE_FLAG_DASHED | OSL_NODE_FLAG_VALIGN_TOP;
-      node->font_size = SMALL_SIZE;
-      if (current != NULL && current->slot == (gint) s)
-        node->flags |= OSL_NODE_FLAG_EMPHASIS;
-      {
-        GString *owners = g_string_new (NULL);
-
-        /* A shared page names every process that maps it. */
-        for (guint o = 0; o < slot->n_owners; o++)
-          g_string_append_printf (owners, "%s%s", o > 0 ? " + " : "", story->processes[slot->owner_pid[o]].name);
-        token_text = g_strdup_printf ("%s\n%.24s", owners->str, (const char *) slot->data);
-        g_string_free (owners, TRUE);
-      }
-      if (slot->frame >= 0)
-        {
-          tx = MARGIN + slot->frame * (frame_w + 10) + 8;
-          ty = y_frames + 50;
-        }
-      else
-        {
-          tx = sx + 8;
-          ty = y_disk + 30;
-        }
-      node = osl_scene_add_token (scene, token_id, tx, ty, frame_w - 16, 52,
-                                  slot->n_owners > 1 ? OSL_COLOR_PURPLE : OSL_COLOR_ORANGE,
-                                  slot->n_owners > 1 ? OSL_PATTERN_DOTS : OSL_PATTERN_SOLID, token_text);
-      node->radius = 10;
-      node->font_size = SMALL_SIZE;
-      osl_scene_node_set_role (node, "page");
-    }
-
-  /* The narration: the events so far, the newest emphasised. */
-  {
-    GString *text = g_string_new (NULL);
-    guint first = n_shown > 4 ? n_shown - 4 : 0;
-    g_autofree char *stats = g_strdup_printf (_("page faults %u · evictions %u · disk reads %u · disk writes %u"),
-                                              story->n_faults, story->n_evictions, story->n_disk_reads,
-                                              story->n_disk_writes);
-
-    for (guint i = first; events != NULL && i < MIN (n_shown, events->len); i++)
-      {
-        g_autofree char *line = g_markup_escape_text (g_array_index (events, OslVmEvent, i).text, -1);
-
-        g_string_append_printf (text, "%s%s%s\n", i + 1 == n_shown ? "<b>" : "", line,
-                                i + 1 == n_shown ? "</b>" : "");
-      }
-    add_label (scene, "stats", MARGIN, y_disk + 100, width - 2 * MARGIN, 24, stats, SMALL_SIZE,
-               OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-    node = add_label (scene, "narration", MARGIN, y_disk + 128, width - 2 * MARGIN, MAX (100, height - y_disk - 136),
-                      text->str, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_MARKUP);
-    g_string_free (text, TRUE);
-  }
-  return scene;
-}
-
-typedef struct
-{
-  guint64        start, end;
-  char          *path;
-  char           perms[32];
-  OslRegionKind  kind;
-  gint           first_region;
-} MapRow;
-
-static void
-map_row_clear (gpointer data)
-{
-  g_free (((MapRow *) data)->path);
-}
-
-/* Neighbouring mappings of one file (its code, data, …) become one row. */
-static GArray *
-merge_regions (GArray *regions)
-{
-  GArray *rows = g_array_new (FALSE, TRUE, sizeof (MapRow));
-
-  g_array_set_clear_func (rows, map_row_clear);
-  for (guint i = 0; i < regions->len; i++)
-    {
-      const OslMapRegion *region = &g_array_index (regions, OslMapRegion, i);
-      MapRow *last = rows->len > 0 ? &g_array_index (rows, MapRow, rows->len - 1) : NULL;
-
-      if (last != NULL && (region->path[0] == '/' || region->path[0] == '\0') &&
-          g_str_equal (last->path, region->path) && last->end == region->start &&
-          strlen (last->perms) + 6 < sizeof last->perms)
-        {
-          last->end = region->end;
-          g_strlcat (last->perms, " ", sizeof last->perms);
-          g_strlcat (last->perms, region->perms, sizeof last->perms);
-          if (region->kind == OSL_REGION_CODE)
-            last->kind = OSL_REGION_CODE;
-          continue;
-        }
-      g_array_append_vals (rows, &(MapRow) { region->start, region->end, g_strdup (region->path), "",
-                                             region->kind, i }, 1);
-      g_strlcpy (g_array_index (rows, MapRow, rows->len - 1).perms, region->perms, 32);
-    }
-  return rows;
-}
-
-static OslColor
-region_color (OslRegionKind kind)
-{
-  switch (kind)
-    {
-    case OSL_REGION_CODE:
-      return OSL_COLOR_BLUE;
-    case OSL_REGION_DATA:
-      return OSL_COLOR_SKY_BLUE;
-    case OSL_REGION_HEAP:
-      return OSL_COLOR_ORANGE;
-    case OSL_REGION_STACK:
-      return OSL_COLOR_GREEN;
-    case OSL_REGION_KERNEL:
-      return OSL_COLOR_PURPLE;
-    case OSL_REGION_ANONYMOUS:
-    default:
-      return OSL_COLOR_YELLOW;
-    }
-}
-
-
-/* How much a row tells about a process: its program, heap, stack and
- * kernel-provided pages first, then anonymous memory, then libraries. */
-static guint
-row_priority (const MapRow *row)
-{
-  if (row->kind == OSL_REGION_ANONYMOUS)
-    return 1;
-  if ((row->kind == OSL_REGION_CODE || row->kind == OSL_REGION_DATA) && strstr (row->path, ".so") != NULL)
-    return 2;
-  if (row->kind == OSL_REGION_DATA && row->path[0] == '/' && strstr (row->path, "/bin/") == NULL)
-    return 2;
-  return 0;
-}
-
-/* The process's own memory map, highest address at the top as in most
- * textbook figures; what does not fit is counted in the footer. */
-OslScene *
-osl_memory_scene_map (GArray *regions,
-                      gint    selected,
-                      double  width,
-                      double  height)
-{
-  g_autoptr(GArray) rows = merge_regions (regions);
-  g_autofree gboolean *keep = g_new0 (gboolean, rows->len + 1);
-  guint max_rows, shown = 0;
-  double y = 64;
-  OslScene *scene;
-  OslSceneNode *node;
-
-  width = MAX (width, 1280);
-  height = MAX (height, 720);
-  scene = osl_scene_new (width, height, _("This app's memory map (/proc/self/maps)"));
-  add_title (scene, _("This app's memory map (/proc/self/maps), highest address first"), width);
-  max_rows = (height - y - 50) / 34;
-  for (guint priority = 0; priority < 3; priority++)
-    for (guint i = 0; i < rows->len && shown < max_rows; i++)
-      if (row_priority (&g_array_index (rows, MapRow, i)) == priority)
-        {
-          keep[i] = TRUE;
-          shown++;
-        }
-  for (gint i = rows->len - 1; i >= 0; i--)
-    {
-      const MapRow *row = &g_array_index (rows, MapRow, i);
-      g_autofree char *id = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *size = NULL;
-      g_autofree char *target = NULL;
-      g_autofree char *tip = NULL;
-      const char *name;
-
-      if (!keep[i])
-        continue;
-      name = row->path[0] != '\0' ? row->path : _("(anonymous)");
-      if (strrchr (name, '/') != NULL)
-        name = strrchr (name, '/') + 1;
-      size = format_size (row->end - row->start);
-      text = g_strdup_printf ("0x%012" PRIx64 " – 0x%012" PRIx64 "  %9s  %-14s %s — %s",
-                              row->start, row->end, size, row->perms, name,
-                              osl_map_region_describe (&(OslMapRegion) { .kind = row->kind }));
-      id = g_strdup_printf ("region-%u", row->first_region);
-      target = g_strdup_printf ("region:%u", row->first_region);
-      tip = g_strdup_printf (_("Click to walk 0x%" PRIx64 ", the start of %s"), row->start, name);
-      node = osl_scene_add_box (scene, id, MARGIN, y, width - 2 * MARGIN, 30, OSL_COLOR_SURFACE, text);
-      node->stroke = region_color (row->kind);
-      node->line_width = 3;
-      node->font_size = SMALL_SIZE;
-      node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_CLICKABLE;
-      if (row->first_region == selected)
-        node->flags |= OSL_NODE_FLAG_EMPHASIS;
-      osl_scene_node_set_role (node, "region");
-      osl_scene_node_set_target (node, target);
-      osl_scene_node_set_tooltip (node, tip);
-      y += 34;
-    }
-  {
-    g_autofree char *footer = g_strdup_printf (_("%u mappings, %u rows, %u shown (libraries are left out first). Outline colours: blue code, sky blue file data, orange heap, green stack, purple kernel-provided, yellow anonymous."),
-                                               regions->len, rows->len, shown);
-
-    add_label (scene, "map-footer", MARGIN, y + 4, width - 2 * MARGIN, 44, footer, SMALL_SIZE,
-               OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-  }
   return scene;
 }
 

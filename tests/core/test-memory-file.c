@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "osl-address.h"
+#include "osl-json-file.h"
 #include "osl-memory-file.h"
 #include "osl-ostep-paging-linear.h"
 #include "osl-ostep-paging-multilevel.h"
@@ -211,6 +213,27 @@ test_ostep_multilevel (void)
     }
 }
 
+/* The file format has no textbook mode: saving one is refused in words
+ * and writes nothing, rather than leave a file that cannot be opened. */
+static void
+test_textbook_not_saved (void)
+{
+  g_autoptr(GArray) addresses = NULL;
+  g_autofree char *questions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_new_from_ostep ("paging-multilevel-translate.py -s 1", &addresses,
+                                                                  &questions, &error);
+  g_autofree char *dir = g_dir_make_tmp ("osl-memory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "textbook.json", NULL);
+
+  g_assert_no_error (error);
+  g_assert_false (osl_memory_file_save (file, path, &error));
+  g_assert_error (error, OSL_JSON_FILE_ERROR, OSL_JSON_FILE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "Paste OSTEP command"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 static void
 test_ostep_linear (void)
 {
@@ -257,5 +280,6 @@ main (int    argc,
   g_test_add_func ("/address/parse", test_addresses);
   g_test_add_func ("/memory-file/ostep-multilevel", test_ostep_multilevel);
   g_test_add_func ("/memory-file/ostep-linear", test_ostep_linear);
+  g_test_add_func ("/memory-file/textbook-not-saved", test_textbook_not_saved);
   return g_test_run ();
 }

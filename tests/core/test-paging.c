@@ -365,6 +365,27 @@ test_four_level (void)
   }
 }
 
+/* D, G and PAT mean something only in the entry that maps the page;
+ * in a 4 KiB PTE PAT is bit 7, the bit that says PS elsewhere. */
+static void
+test_leaf_flags (void)
+{
+  const guint64 va = G_GUINT64_CONSTANT (0x00007F1234567ABC);
+  g_autoptr(OslPhysMem) mem = long_memory (0x3007, 0x4147, 0xABCDE1C7);
+  OslPagingConfig config;
+  OslWalk walk;
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_64);
+  config.cr3 = 0x1000;
+  osl_paging_walk (mem, &config, va, user_read, &walk);
+  g_assert_cmpint (walk.fault, ==, OSL_FAULT_NONE);
+  /* The flags are those of the entry as read, before the walk sets A. */
+  g_assert_cmphex (walk.steps[2].flags, ==, OSL_PTE_P | OSL_PTE_RW | OSL_PTE_US);
+  g_assert_cmphex (walk.steps[3].flags, ==,
+                   OSL_PTE_P | OSL_PTE_RW | OSL_PTE_US | OSL_PTE_D | OSL_PTE_G | OSL_PTE_PAT);
+  g_assert_false (walk.steps[3].flags & OSL_PTE_PS);
+}
+
 static void
 test_canonical (void)
 {
@@ -486,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/paging/x86-32/protection", test_protection_faults);
   g_test_add_func ("/paging/pae", test_pae);
   g_test_add_func ("/paging/x86-64", test_four_level);
+  g_test_add_func ("/paging/x86-64/leaf-flags", test_leaf_flags);
   g_test_add_func ("/paging/canonical", test_canonical);
   g_test_add_func ("/paging/split", test_split);
   g_test_add_func ("/paging/textbook", test_textbook);

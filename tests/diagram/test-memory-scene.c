@@ -185,8 +185,9 @@ test_memory_map (void)
 }
 
 /* At 200 % zoom in a 1280 × 720 view the builder gets 640 × 330: the
- * walk must reflow so that the view need not shrink it much, and the bit
- * numbers of neighbouring fields must stay apart. */
+ * walk must reflow into that width (the page scrolls a taller scene, so
+ * the zoom is not cancelled by shrinking), and the bit numbers of
+ * neighbouring fields must stay apart. */
 static void
 test_walk_reflows_when_zoomed (void)
 {
@@ -197,15 +198,12 @@ test_walk_reflows_when_zoomed (void)
   OslMemoryWalkState state = { &config, mem, 0xC0801ABC, NULL, NULL, FALSE, G_MAXUINT, "walk", NULL, NULL, FALSE };
   OslSceneNode *high, *low;
   OslWalk walk;
-  double shrink;
 
   osl_paging_walk (mem, &config, 0xC0801ABC, user_read, &walk);
   state.walk = &walk;
   narrow = osl_memory_scene_walk (&state, 640, 330);
   assert_inside (narrow);
-  shrink = MIN (640 / osl_scene_get_width (narrow), 330 / osl_scene_get_height (narrow));
-  /* At least 1.3× larger than the old fixed 1280 × 720 layout would be. */
-  g_assert_cmpfloat (shrink, >=, 1.3 * MIN (640 / 1280.0, 330 / 720.0));
+  g_assert_cmpfloat (osl_scene_get_width (narrow), ==, 640);
   g_assert_null (osl_scene_find (narrow, "title"));
   /* "22" ends and "21" begins with room between them. */
   high = osl_scene_find (narrow, "bitno-22");
@@ -229,6 +227,72 @@ test_walk_reflows_when_zoomed (void)
   g_assert_cmpfloat (osl_scene_find (wide64, "bit-0")->y, ==, osl_scene_find (wide64, "bit-11")->y);
 }
 
+/* A 5-level walk in 640 pixels wraps its tables into rows, each as wide
+ * as a 64-bit entry needs, and every table stays inside the scene. */
+static void
+test_walk_chain_wraps (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-la57.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslScene) scene = osl_memory_scene_for_file (path, 640, 330, &error);
+  OslSceneNode *first, *last;
+
+  g_assert_no_error (error);
+  assert_inside (scene);
+  g_assert_cmpfloat (osl_scene_get_width (scene), ==, 640);
+  first = osl_scene_find (scene, "row-0-0");
+  last = osl_scene_find (scene, "row-4-0");
+  g_assert_cmpfloat (last->y, >, first->y + first->h);
+  /* "511 0x8000000000203067" is 22 characters of 9 px. */
+  g_assert_cmpfloat (first->w, >=, 22 * 9);
+  /* Rows of CR3 and PML5, PML4 and PDPT, PD and PT, then the page: the
+   * arrow into a table that starts a row comes in from the left. */
+  g_assert_nonnull (osl_scene_find (scene, "arrow-1-segment-0"));
+  g_assert_cmpfloat (osl_scene_find (scene, "arrow-1")->x2, <, osl_scene_find (scene, "row-1-0")->x);
+  g_assert_null (osl_scene_find (scene, "arrow-2-segment-0"));
+  g_assert_nonnull (osl_scene_find (scene, "byte"));
+}
+
+/* The grid, the story and the map at 200 % zoom in a 1280 × 720 view
+ * keep the width they are given and stack what does not fit beside. */
+static void
+test_others_reflow_when_zoomed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-ept.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslScene) grid = osl_memory_scene_for_file (path, 640, 330, &error);
+  g_autoptr(OslVmStory) story = osl_vm_story_new (3);
+  g_autoptr(GArray) events = osl_vm_events_new ();
+  g_autoptr(OslScene) shared = NULL;
+  g_autoptr(GArray) regions = osl_proc_maps_parse (
+    "00400000-00401000 r-xp 00000000 fd:01 1 /usr/bin/os-lens\n"
+    "7ffd4a000000-7ffd4a021000 rw-p 00000000 00:00 0 [stack]\n", NULL);
+  g_autoptr(OslScene) map = osl_memory_scene_map (regions, -1, 640, 330);
+
+  g_assert_no_error (error);
+  assert_inside (grid);
+  g_assert_cmpfloat (osl_scene_get_width (grid), ==, 640);
+  /* The explanation moves below the grid, the cells keep 15 px text. */
+  g_assert_cmpfloat (osl_scene_find (grid, "detail")->y, >, osl_scene_find (grid, "ref-21")->y);
+  g_assert_cmpstr (osl_scene_find (grid, "ref-1")->text, ==, "1\nPML4");
+
+  osl_vm_story_add_process (story, "A");
+  osl_vm_story_add_process (story, "B");
+  osl_vm_story_add_page (story, 0, 0x40000000, FALSE, "libc");
+  osl_vm_story_share_page (story, 0, 0x40000000, 1, 0x50000000);
+  osl_vm_story_access (story, 0, 0x40000000, FALSE, events);
+  shared = osl_memory_scene_story (story, events, events->len, "story", 640, 330);
+  assert_inside (shared);
+  g_assert_cmpfloat (osl_scene_get_width (shared), ==, 640);
+  /* Two processes side by side, each PTE in two lines. */
+  g_assert_cmpfloat (osl_scene_find (shared, "process-1")->y, ==, osl_scene_find (shared, "process-0")->y);
+  assert_text_contains (shared, "pte-0-0", "→ frame 0\n(PTE");
+
+  assert_inside (map);
+  g_assert_cmpfloat (osl_scene_get_width (map), ==, 640);
+  assert_text_contains (map, "region-1", "\n[stack]");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,8 +302,10 @@ main (int    argc,
   g_test_add_func ("/memory-scene/fault-and-problem", test_fault_and_problem);
   g_test_add_func ("/memory-scene/64-bit-fits", test_sixty_four_bit_fits);
   g_test_add_func ("/memory-scene/walk-reflows-when-zoomed", test_walk_reflows_when_zoomed);
+  g_test_add_func ("/memory-scene/walk-chain-wraps", test_walk_chain_wraps);
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
   g_test_add_func ("/memory-scene/story", test_story_tokens_move);
   g_test_add_func ("/memory-scene/map", test_memory_map);
+  g_test_add_func ("/memory-scene/others-reflow-when-zoomed", test_others_reflow_when_zoomed);
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
+#include "osl-diagram-view.h"
 #include "osl-page.h"
 #include "osl-test-gui.h"
 
@@ -258,6 +260,9 @@ test_paste_ostep (void)
   g_assert_nonnull (strstr (shown, "VA 0x611c → PA 0x06bc, value 0x08"));
   walk = scene ();
   g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PDBR"));
+  /* The mode menu names the format rather than showing nothing. */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
+                     GTK_DROP_DOWN (find_child (page, GTK_TYPE_DROP_DOWN, "Paging mode")))), ==, "Textbook (OSTEP)");
   keep_screenshot ("paste-ostep");
   /* A linear table: one level, its base in a register. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "paging-linear-translate.py -s 1 -n 2 -a 16k -p 32k -P 1k");
@@ -267,6 +272,39 @@ test_paste_ostep (void)
   g_assert_nonnull (strstr (osl_scene_find (walk, "cr3")->text, "PTBR"));
   g_assert_null (osl_scene_find (walk, "table-title-1"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* At 200 % the walk grows taller than the window instead of shrinking:
+ * the diagram scrolls under the toolbar, it is painted at the full
+ * zoom, and stepping brings the newest table into view. */
+static void
+test_zoomed_walk_scrolls (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *diagram = find_child (page, g_type_from_name ("OslDiagramView"), NULL);
+  GtkWidget *scroll = gtk_widget_get_ancestor (diagram, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+  OslScene *shown;
+
+  g_settings_set_double (settings, "zoom", 2);
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:read-only"));
+  osl_test_gui_wait (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  for (guint s = 0; s < 3; s++)
+    osl_page_step_forward (OSL_PAGE (page));
+  osl_test_gui_wait (600);
+  shown = osl_diagram_view_get_scene (OSL_DIAGRAM_VIEW (diagram));
+  g_assert_cmpint (gtk_widget_get_height (diagram), >, gtk_widget_get_height (scroll));
+  /* The scene is as wide as the view at 200 %: nothing is shrunk. */
+  g_assert_cmpfloat (fabs (osl_scene_get_width (shown) * 2 - gtk_widget_get_width (diagram)), <, 2);
+  /* The third table, the PD, starts the second row of tables, below
+   * the top of the window: the diagram has scrolled to it. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (osl_scene_find (shown, "flag-2-P")->y * 2, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (osl_scene_find (shown, "flag-2-P")->y * 2, <=,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  g_settings_set_double (settings, "zoom", 1);
+  osl_test_gui_wait (300);
 }
 
 /* Only with OSL_SCREENSHOT_DIR: every preset, fully stepped, in each
@@ -326,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/map-and-unmap", test_map_and_unmap);
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
   g_test_add_func ("/memory-page/paste-ostep", test_paste_ostep);
+  g_test_add_func ("/memory-page/zoomed-walk-scrolls", test_zoomed_walk_scrolls);
   g_test_add_func ("/memory-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
 
