@@ -345,8 +345,10 @@ arithmetic_wraps (const OslMemoryWalkState *state,
 {
   guint address_chars = 2 + (osl_paging_address_width (state->config) <= 32 ? 32 : 64) / 4;
   guint entry_chars = 2 + osl_paging_entry_size (state->config) * 2;
-  /* "PML4  " table " + " index " × " size " = " entry address " → " entry */
-  guint n_chars = 6 + address_chars + 3 + 3 + 3 + 1 + 3 + address_chars + 3 + entry_chars;
+  /* "PML4  " table " + " index " × " size " = " entry address " → " entry,
+   * and room for the entry as the walk wrote it back with A (and D) set */
+  guint n_chars = 6 + address_chars + 3 + 3 + 3 + 1 + 3 + address_chars + 3 + entry_chars
+                  + g_utf8_strlen (_(", written back as "), -1) + entry_chars;
 
   return n_chars * BODY_SIZE * MONO_ADVANCE > w;
 }
@@ -380,8 +382,16 @@ add_arithmetic (OslScene                 *scene,
       g_autofree char *entry_pa = hex (step->entry_pa, table_bits);
       g_autofree char *entry = hex (step->entry, step->entry_size * 8);
 
-      g_string_append_printf (text, "%-5s %s + %u × %u%s= %s → %s\n", step->level, table,
+      g_string_append_printf (text, "%-5s %s + %u × %u%s= %s → %s", step->level, table,
                               step->index, step->entry_size, wraps ? "\n      " : " ", entry_pa, entry);
+      /* The table slice shows memory after the walk; say why its value
+       * differs from the one the walk read. */
+      if (step->entry_after != step->entry)
+        {
+          g_autofree char *after = hex (step->entry_after, step->entry_size * 8);
+          g_string_append_printf (text, "%s%s", _(", written back as "), after);
+        }
+      g_string_append_c (text, '\n');
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
