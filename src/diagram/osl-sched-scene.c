@@ -671,7 +671,7 @@ add_gantt_row (Builder    *b,
                                     mode_color (first->mode), NULL);
           node->pattern = mode_pattern (first->mode);
           node->radius = 0;
-          node->line_width = 0.5;
+          node->stroke = OSL_COLOR_NONE;
           osl_scene_node_set_tooltip (node, osl_sched_mode_title (first->mode));
         }
       else if (!modes && first->process >= 0 && (first->mode == OSL_MODE_USER || column == b->scenario->n_cpus))
@@ -687,7 +687,7 @@ add_gantt_row (Builder    *b,
                                     process_color (first->process),
                                     w >= 14 + 10 * g_utf8_strlen (name, -1) ? name : NULL);
           node->pattern = process_pattern (first->process);
-          node->radius = 2;
+          node->radius = 0;
           node->line_width = 1;
           node->stroke = OSL_COLOR_FOREGROUND;
           node->font_size = MIN (BODY_FONT, h - 4);
@@ -779,7 +779,7 @@ add_gantt (Builder    *b,
       g_autofree char *label = c < n ? g_strdup_printf (_("CPU %u"), c) : g_strdup (_("I/O device"));
 
       node = osl_scene_add_box (b->scene, bg_id, chart_x, row_y, cell * scale_length, row_h, OSL_COLOR_SURFACE, NULL);
-      node->radius = 2;
+      node->radius = 0;
       add_row_label (b, label_id, x, row_y, row_h, label, MIN (BODY_FONT, row_h));
       add_gantt_row (b, prefix, c, FALSE, tick, chart_x, row_y, cell, row_h);
       row_y += row_h + 4;
