@@ -20,7 +20,12 @@
 #define BODY_FONT    15
 #define GANTT_LABEL  112
 #define MODE_H       12
-#define NARROW_WIDTH 1000
+/* Narrower than this, the statistics move below the Gantt chart. */
+#define WIDE_WIDTH   1180
+#define NARROW_MIN_WIDTH 600
+#define NARROW_STATS_ROWS 20
+#define STATS_CHROME 140   /* the statistics table without its rows */
+#define LEGEND_ITEM_W 170
 
 typedef struct
 {
@@ -413,7 +418,10 @@ add_cpus (Builder *b,
       node->stroke = OSL_COLOR_FOREGROUND;
       node = osl_scene_add_text (b->scene, name_id, cx + 8, cy + 4, cw - 16, ch / 2 - 4, name, BODY_FONT);
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
-      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6, MIN (cw * 0.62, 150), chip_h,
+      /* A full-height CPU has its chip below the token: it may take the
+       * whole width, so "kernel · scheduler" fits in a narrow column. */
+      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
+                                 ch >= 90 ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
                                  mode_color (mode), mode_short (mode));
       node->pattern = mode_pattern (mode);
       node->font_size = chip_h < 20 ? 11 : 13;
@@ -519,7 +527,7 @@ add_queues (Builder *b,
   add_arrow_label (b, "arrow:request:label", cpu_x + cpu_w / 2 + 4, up_y + up_h + 8, 110, _("I/O request"));
   add_arrow (b, "arrow:done", x + job_w / 2, io_y - 2, ready_x - 2, ready_bottom - 6,
              _("I/O done (interrupt): back to the ready queue"), FALSE);
-  add_arrow_label (b, "arrow:done:label", x, io_y - 46, job_w / 2 - 2, _("I/O done"));
+  add_arrow_label (b, "arrow:done:label", x, io_y - 46, MAX (job_w / 2 - 2, 80), _("I/O done"));
 }
 
 static void
@@ -564,7 +572,7 @@ add_stats (Builder *b,
   /* TRANSLATORS: column heads of the statistics table: response time,
    * turnaround time, waiting time, I/O time; keep them short. */
   const char *headers[] = { _("Process"), _("Resp."), _("Turn."), _("Wait"), _("I/O") };
-  guint max_rows = MAX (1, (guint) ((h - 40 - 22 - 22 - 30 - 26) / 22));
+  guint max_rows = MAX (1, (guint) ((h - STATS_CHROME) / 22));
   guint n_rows = MIN (stats->n_processes, max_rows);
   double avg_util = 0, tx = x + 12, tw = w - 24;
   g_autofree char *title = g_strdup_printf (_("Statistics at t = %u"), b->state->now);
@@ -714,6 +722,14 @@ add_row_label (Builder    *b,
   node->text_color = size < BODY_FONT ? OSL_COLOR_MUTED : OSL_COLOR_FOREGROUND;
 }
 
+/* The mode legend takes one row of four when the chart is wide enough,
+ * otherwise two rows of two. */
+static guint
+legend_rows (double width)
+{
+  return width >= 4 * LEGEND_ITEM_W ? 1 : 2;
+}
+
 static void
 add_mode_legend (Builder    *b,
                  const char *prefix,
@@ -727,8 +743,7 @@ add_mode_legend (Builder    *b,
   g_autofree char *label_id = g_strdup_printf ("%s:legend", prefix);
   OslSceneNode *node = osl_scene_add_text (b->scene, label_id, x - GANTT_LABEL, y, GANTT_LABEL - 8, 24,
                                            _("kernel = ring 0"), 13);
-  /* Two rows of two when the chart is too narrow for one row of four. */
-  guint columns = w >= G_N_ELEMENTS (modes) * 170 ? G_N_ELEMENTS (modes) : 2;
+  guint columns = G_N_ELEMENTS (modes) / legend_rows (w);
 
   node->flags |= OSL_NODE_FLAG_ALIGN_END;
   node->text_color = OSL_COLOR_MUTED;
@@ -738,7 +753,7 @@ add_mode_legend (Builder    *b,
 
       g_autofree char *text_id = g_strdup_printf ("%s:legend:%u:text", prefix, i);
 
-      double item_x = x + (i % columns) * 170, item_y = y + (i / columns) * 24;
+      double item_x = x + (i % columns) * LEGEND_ITEM_W, item_y = y + (i / columns) * 24;
 
       /* A patterned swatch beside plain text: the label stays legible. */
       node = osl_scene_add_box (b->scene, id, item_x, item_y + 4, 28, 16, mode_color (modes[i]), NULL);
@@ -764,7 +779,7 @@ add_gantt (Builder    *b,
            double      h)
 {
   guint n = b->scenario->n_cpus;
-  double axis_h = modes ? 54 : 24, chart_x = x + GANTT_LABEL, chart_w = w - GANTT_LABEL;
+  double axis_h = modes ? 30 + legend_rows (w - GANTT_LABEL) * 24 : 24, chart_x = x + GANTT_LABEL, chart_w = w - GANTT_LABEL;
   double cell = chart_w / MAX (scale_length, 1);
   double per_cpu_extra = modes ? MODE_H + 4 : 0;
   double row_h = CLAMP ((h - axis_h - n * (per_cpu_extra + 6) - 6) / (n + 1), 12, 40);
@@ -848,24 +863,33 @@ event_text (Builder *b,
   return g_string_free (text, FALSE);
 }
 
+/* The title, the policy and the clock. Narrow, the title may take two
+ * lines and the policy a line of its own below the clock. */
 static void
 add_header (Builder    *b,
             const char *title,
             guint       tick,
-            double      width)
+            double      width,
+            gboolean    narrow)
 {
   g_autofree char *policy = osl_sched_scene_policy_line (b->scenario);
   g_autofree char *clock = g_strdup_printf ("t = %u", tick);
   g_autofree char *of = g_strdup_printf (_("of %u ticks"), osl_sched_run_get_length (b->run));
+  double title_w = width - 2 * MARGIN - 240;
+  double policy_y = narrow ? 64 : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
   OslSceneNode *node;
 
-  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, width - 2 * MARGIN - 240, 30,
-                             title != NULL ? title : policy, 22);
+  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? 52 : 30,
+                             title != NULL ? title : policy, narrow ? 20 : 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
+  if (narrow)
+    node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
   if (title != NULL)
     {
-      node = osl_scene_add_text (b->scene, "policy", MARGIN, 40, width - 2 * MARGIN - 240, 22, policy, BODY_FONT);
+      node = osl_scene_add_text (b->scene, "policy", MARGIN, policy_y, policy_w, narrow ? 40 : 22, policy, BODY_FONT);
       node->flags |= OSL_NODE_FLAG_ALIGN_START;
+      if (narrow)
+        node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
       node->text_color = OSL_COLOR_MUTED;
     }
   node = osl_scene_add_box (b->scene, "clock", width - MARGIN - 220, 10, 120, 48, OSL_COLOR_SURFACE, clock);
@@ -879,6 +903,89 @@ add_header (Builder    *b,
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
 }
 
+/* The Gantt chart's height with rows of 36: CPU rows with their mode
+ * lanes, the device row, the axis and the legend. */
+static double
+gantt_natural_height (guint  n_cpus,
+                      double width)
+{
+  return (n_cpus + 1) * 40 + n_cpus * (MODE_H + 10) + 30 + legend_rows (width - GANTT_LABEL) * 24;
+}
+
+/* The statistics table with a row for each of @n_rows processes. */
+static double
+stats_height (guint n_rows)
+{
+  return STATS_CHROME + n_rows * 22;
+}
+
+/* Where the parts of the view go at one size. */
+typedef struct
+{
+  gboolean narrow;
+  double   width, height;
+  double   sentence_y, sentence_h;
+  double   queues_top, queues_bottom;
+  double   gantt_h;
+  double   stats_h;       /* narrow only: the table below the chart */
+} Layout;
+
+/* Wide, the statistics sit beside the queues and the scene fills the
+ * view. Zoomed in, the view offers fewer logical pixels: then the
+ * queues, the Gantt chart and the statistics are stacked at full width
+ * and the scene may be taller than the view, which then scrolls, so the
+ * text grows with the zoom instead of the whole picture shrinking. */
+static void
+plan_layout (const OslSchedScenario *scenario,
+             double                  width,
+             double                  height,
+             Layout                 *layout)
+{
+  guint n_cpus = scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
+  double queues_min = 330 + (cpu_rows - 1) * 64;
+
+  layout->narrow = width < WIDE_WIDTH;
+  layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
+  layout->sentence_h = layout->narrow ? 70 : 46;
+  layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
+  if (layout->narrow)
+    {
+      double natural;
+
+      layout->width = MAX (width, NARROW_MIN_WIDTH);
+      layout->gantt_h = gantt_natural_height (n_cpus, layout->width - 2 * MARGIN);
+      layout->stats_h = stats_height (MIN (scenario->processes->len, NARROW_STATS_ROWS));
+      natural = layout->queues_top + queues_min + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
+      /* Some extra height goes to the queues, the rest stays below. */
+      layout->queues_bottom = layout->queues_top + queues_min + CLAMP (height - natural, 0, 160);
+      layout->height = MAX (height, natural);
+    }
+  else
+    {
+      layout->width = width;
+      layout->height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
+      layout->gantt_h = MIN (layout->height * 0.4, gantt_natural_height (n_cpus, width - 2 * MARGIN));
+      layout->queues_bottom = layout->height - MARGIN - 24 - layout->gantt_h;
+      layout->stats_h = 0;
+    }
+}
+
+/**
+ * osl_sched_scene_natural_height:
+ *
+ * Returns: the least height, in logical pixels, that the view of @run
+ * needs at @width without shrinking.
+ */
+double
+osl_sched_scene_natural_height (OslSchedRun *run,
+                                double       width)
+{
+  Layout layout;
+
+  plan_layout (osl_sched_run_get_scenario (run), width, 0, &layout);
+  return layout.height;
+}
+
 /* The whole view at @tick. */
 OslScene *
 osl_sched_scene_build (OslSchedRun *run,
@@ -888,52 +995,30 @@ osl_sched_scene_build (OslSchedRun *run,
 {
   Builder b = { NULL, run, NULL, osl_sched_run_get_scenario (run) };
   g_autofree char *sentence = NULL;
-  double queues_w, queues_bottom;
+  double queues_w, margin_w;
   OslSceneNode *node;
+  Layout l;
 
-  guint n_cpus = b.scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
-  double gantt_h;
-
-  gboolean narrow;
-
-  /* Each CPU needs room in the queue picture and two rows in the Gantt
-   * chart; with many CPUs the scene grows and is scaled down to fit.
-   * Zoomed in, the view offers fewer logical pixels: the statistics
-   * panel then gives its place to the queues, so that the text grows
-   * with the zoom instead of the whole picture shrinking back. */
-  narrow = width < NARROW_WIDTH;
-  if (narrow)
-    {
-      double min_height = MAX (height, 600 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
-
-      /* A taller scene is shrunk to the view's height anyway: use the
-       * width that costs nothing, so the header and queues get room. */
-      width = MAX (600, height > 0 ? MIN (NARROW_WIDTH - 1, width * min_height / height) : width);
-      height = min_height;
-    }
-  else
-    {
-      width = MAX (width, 1180);
-      height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
-    }
-  gantt_h = MIN (height * 0.4, (n_cpus + 1) * 36 + n_cpus * (MODE_H + 10) + 70);
+  plan_layout (b.scenario, width, height, &l);
+  margin_w = l.width - 2 * MARGIN;
   tick = MIN (tick, osl_sched_run_get_length (run));
-  b.scene = osl_scene_new (width, height, _("Scheduling"));
+  b.scene = osl_scene_new (l.width, l.height, _("Scheduling"));
   b.state = osl_sched_run_get_state (run, tick);
-  add_header (&b, b.scenario->title, tick, width);
+  add_header (&b, b.scenario->title, tick, l.width, l.narrow);
   sentence = event_text (&b, tick);
-  node = osl_scene_add_text (b.scene, "sentence", MARGIN, 68, width - 2 * MARGIN, 46, sentence, 17);
+  node = osl_scene_add_text (b.scene, "sentence", MARGIN, l.sentence_y, margin_w, l.sentence_h, sentence, 17);
   node->flags |= OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   osl_scene_node_set_role (node, "narration");
   osl_scene_set_summary (b.scene, sentence);
 
-  queues_w = (width - 2 * MARGIN) * (narrow ? 1 : 0.68);
-  queues_bottom = height - MARGIN - 24 - gantt_h;
-  add_queues (&b, MARGIN, 140, queues_w, queues_bottom - 140);
-  if (!narrow)
-    add_stats (&b, MARGIN + queues_w + 20, 122, width - 2 * MARGIN - queues_w - 20, queues_bottom - 122);
+  queues_w = margin_w * (l.narrow ? 1 : 0.68);
+  add_queues (&b, MARGIN, l.queues_top, queues_w, l.queues_bottom - l.queues_top);
+  if (!l.narrow)
+    add_stats (&b, MARGIN + queues_w + 20, 122, margin_w - queues_w - 20, l.queues_bottom - 122);
   add_gantt (&b, "gantt", tick, osl_sched_run_get_length (run), TRUE,
-             MARGIN, queues_bottom + 24, width - 2 * MARGIN, height - queues_bottom - 24 - MARGIN);
+             MARGIN, l.queues_bottom + 24, margin_w, l.gantt_h);
+  if (l.narrow)
+    add_stats (&b, MARGIN, l.queues_bottom + 24 + l.gantt_h + 24, margin_w, l.stats_h);
   return b.scene;
 }
 

@@ -19,6 +19,8 @@ OslScene *osl_sched_scene_build     (OslSchedRun  *run,
                                      guint         tick,
                                      double        width,
                                      double        height);
+double    osl_sched_scene_natural_height (OslSchedRun *run,
+                                          double       width);
 OslScene *osl_sched_scene_compare   (OslSchedRun  *first,
                                      OslSchedRun  *second,
                                      guint         tick,
