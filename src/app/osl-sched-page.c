@@ -195,7 +195,9 @@ build_view_scene (double   width,
   double natural = 0;
   int wanted;
 
-  if (self->run != NULL && self->compare_run == NULL)
+  if (self->run != NULL && self->compare_run != NULL)
+    natural = osl_sched_scene_compare_natural_height (self->run, self->compare_run, width);
+  else if (self->run != NULL)
     natural = osl_sched_scene_natural_height (self->run, width);
   wanted = natural > room + 1 ? (int) ceil (natural * zoom) : -1;
   if (wanted != self->diagram_height)

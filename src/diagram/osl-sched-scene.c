@@ -26,6 +26,9 @@
 #define NARROW_STATS_ROWS 20
 #define STATS_CHROME 140   /* the statistics table without its rows */
 #define LEGEND_ITEM_W 170
+#define DIFF_TABLE_W 420
+#define DIFF_TABLE_H 250
+#define COMPARE_WIDE_HEIGHT 680
 
 typedef struct
 {
@@ -1074,6 +1077,42 @@ add_diff_values (OslScene   *scene,
                 x, y, w);
 }
 
+/* Narrow, each chart gets the height its rows need. */
+static double
+compare_chart_height (OslSchedRun *first,
+                      OslSchedRun *second,
+                      double       charts_width)
+{
+  guint n_cpus = MAX (osl_sched_run_get_scenario (first)->n_cpus, osl_sched_run_get_scenario (second)->n_cpus);
+
+  return gantt_natural_height (n_cpus, charts_width);
+}
+
+/* Narrow: the title, two charts with their policy lines, then the
+ * table of averages. */
+static double
+compare_natural_height (OslSchedRun *first,
+                        OslSchedRun *second,
+                        double       width)
+{
+  width = MAX (width, NARROW_MIN_WIDTH);
+  return 56 + 2 * (compare_chart_height (first, second, width - 2 * MARGIN) + 52) + DIFF_TABLE_H + MARGIN;
+}
+
+/**
+ * osl_sched_scene_compare_natural_height:
+ *
+ * Returns: the least height, in logical pixels, that the comparison of
+ * @first and @second needs at @width without shrinking.
+ */
+double
+osl_sched_scene_compare_natural_height (OslSchedRun *first,
+                                        OslSchedRun *second,
+                                        double       width)
+{
+  return width < WIDE_WIDTH ? compare_natural_height (first, second, width) : COMPARE_WIDE_HEIGHT;
+}
+
 /* Two policies on one workload: two Gantt charts on one time scale, and
  * what changed in the averages. */
 OslScene *
@@ -1089,14 +1128,25 @@ osl_sched_scene_compare (OslSchedRun *first,
   guint length = MAX (osl_sched_run_get_length (first), osl_sched_run_get_length (second));
   const OslSchedStats *sa = osl_sched_run_get_stats (first);
   const OslSchedStats *sb = osl_sched_run_get_stats (second);
-  double chart_h, util_a = 0, util_b = 0, table_w = 420;
+  gboolean narrow = width < WIDE_WIDTH;
+  double chart_h, charts_w, util_a = 0, util_b = 0, table_w = DIFF_TABLE_W;
   OslSceneNode *node;
 
-  width = MAX (width, 1180);
-  height = MAX (height, 680);
+  if (narrow)
+    {
+      width = MAX (width, NARROW_MIN_WIDTH);
+      charts_w = width - 2 * MARGIN;
+      chart_h = compare_chart_height (first, second, charts_w);
+      height = MAX (height, compare_natural_height (first, second, width));
+    }
+  else
+    {
+      height = MAX (height, COMPARE_WIDE_HEIGHT);
+      charts_w = width - 3 * MARGIN - table_w;
+      chart_h = (height - 110) / 2 - 40;
+    }
   scene = osl_scene_new (width, height, _("Scheduling: comparison"));
   a.scene = b.scene = scene;
-  chart_h = (height - 110) / 2 - 40;
   node = osl_scene_add_text (scene, "title", MARGIN, 10, width - 2 * MARGIN, 30,
                              _("The same workload under two policies"), 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
@@ -1108,18 +1158,19 @@ osl_sched_scene_compare (OslSchedRun *first,
       g_autofree char *prefix = g_strdup_printf ("gantt%u", i);
       double top = 56 + i * (chart_h + 52);
 
-      node = osl_scene_add_text (scene, id, MARGIN, top, width - 2 * MARGIN - table_w, 24, policy, 17);
+      node = osl_scene_add_text (scene, id, MARGIN, top, charts_w, 24, policy, 17);
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
       add_gantt (builder, prefix, MIN (tick, osl_sched_run_get_length (builder->run)), length, TRUE,
-                 MARGIN, top + 30, width - 3 * MARGIN - table_w, chart_h);
+                 MARGIN, top + 30, charts_w, chart_h);
     }
   for (guint c = 0; c < a.scenario->n_cpus; c++)
     util_a += 100 * sa->utilisation[c] / a.scenario->n_cpus;
   for (guint c = 0; c < b.scenario->n_cpus; c++)
     util_b += 100 * sb->utilisation[c] / b.scenario->n_cpus;
   {
-    double tx = width - MARGIN - table_w, ty = 56;
-    OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, 250, OSL_COLOR_SURFACE, NULL);
+    /* Wide, the table sits beside the charts; narrow, below them. */
+    double tx = narrow ? MARGIN : width - MARGIN - table_w, ty = narrow ? 56 + 2 * (chart_h + 52) : 56;
+    OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, DIFF_TABLE_H, OSL_COLOR_SURFACE, NULL);
 
     osl_scene_node_set_tooltip (place, _("Averages over all processes at the end of each run; the last column is second − first"));
     tx += 12;

@@ -26,6 +26,9 @@ OslScene *osl_sched_scene_compare   (OslSchedRun  *first,
                                      guint         tick,
                                      double        width,
                                      double        height);
+double    osl_sched_scene_compare_natural_height (OslSchedRun *first,
+                                                  OslSchedRun *second,
+                                                  double       width);
 OslScene *osl_sched_scene_for_file  (const char   *path,
                                      double        width,
                                      double        height,
