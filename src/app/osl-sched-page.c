@@ -519,6 +519,8 @@ rebuild_workload_rows (OslSchedPage *self)
                                                   _("Tickets for lottery and stride")));
       gtk_editable_set_text (GTK_EDITABLE (burst_entry), bursts);
       gtk_widget_set_hexpand (burst_entry, TRUE);
+      /* Room for "CPU 5, IO 3, CPU 2" even when the diagram is wide. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (burst_entry), 18);
       gtk_widget_set_tooltip_text (burst_entry, _("CPU and I/O bursts in ticks, e.g. CPU 5, IO 3, CPU 2"));
       g_signal_connect (burst_entry, "changed", G_CALLBACK (bursts_changed_cb), self);
       gtk_box_append (GTK_BOX (row), burst_entry);

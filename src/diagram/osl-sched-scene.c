@@ -28,7 +28,6 @@
 #define LEGEND_ITEM_W 170
 #define DIFF_TABLE_W 420
 #define DIFF_TABLE_H 250
-#define COMPARE_WIDE_HEIGHT 680
 
 typedef struct
 {
@@ -487,7 +486,7 @@ add_queues (Builder *b,
   g_autofree guint *jobs = NULL, *io = NULL, *done = NULL;
   guint n_jobs, n_io, n_done = 0;
 
-  add_label (b, "label:jobs", x, up_y - LABEL_H - 2, job_w, _("Job queue"));
+  add_label (b, "label:jobs", x, up_y - LABEL_H - 2, job_w + 30, _("Job queue"));
   add_place (b, "jobs", x, up_y, job_w, up_h,
              _("Processes that have arrived but are not yet admitted to memory (degree of multiprogramming)"));
   jobs = queue_items (&b->state->job_queue, &n_jobs);
@@ -976,8 +975,10 @@ plan_layout (const OslSchedScenario *scenario,
 /**
  * osl_sched_scene_natural_height:
  *
- * Returns: the least height, in logical pixels, that the view of @run
- * needs at @width without shrinking.
+ * Returns: the height, in logical pixels, that the stacked view of @run
+ * needs at @width to keep its full size, so that the view scrolls; 0
+ * when @width is wide enough for the side-by-side layout, which shrinks
+ * to fit instead.
  */
 double
 osl_sched_scene_natural_height (OslSchedRun *run,
@@ -986,7 +987,7 @@ osl_sched_scene_natural_height (OslSchedRun *run,
   Layout layout;
 
   plan_layout (osl_sched_run_get_scenario (run), width, 0, &layout);
-  return layout.height;
+  return layout.narrow ? layout.height : 0;
 }
 
 /* The whole view at @tick. */
@@ -1102,15 +1103,15 @@ compare_natural_height (OslSchedRun *first,
 /**
  * osl_sched_scene_compare_natural_height:
  *
- * Returns: the least height, in logical pixels, that the comparison of
- * @first and @second needs at @width without shrinking.
+ * Returns: as osl_sched_scene_natural_height(), for the comparison of
+ * @first and @second.
  */
 double
 osl_sched_scene_compare_natural_height (OslSchedRun *first,
                                         OslSchedRun *second,
                                         double       width)
 {
-  return width < WIDE_WIDTH ? compare_natural_height (first, second, width) : COMPARE_WIDE_HEIGHT;
+  return width < WIDE_WIDTH ? compare_natural_height (first, second, width) : 0;
 }
 
 /* Two policies on one workload: two Gantt charts on one time scale, and
@@ -1141,7 +1142,7 @@ osl_sched_scene_compare (OslSchedRun *first,
     }
   else
     {
-      height = MAX (height, COMPARE_WIDE_HEIGHT);
+      height = MAX (height, 680);
       charts_w = width - 3 * MARGIN - table_w;
       chart_h = (height - 110) / 2 - 40;
     }
