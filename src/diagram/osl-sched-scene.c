@@ -425,7 +425,8 @@ add_cpus (Builder *b,
       node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
                                  ch >= 90 ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
                                  mode_color (mode), mode_short (mode));
-      node->pattern = mode_pattern (mode);
+      /* The chip's words name the mode: no hatching under them, so they
+       * stay legible in every theme. */
       node->font_size = chip_h < 20 ? 11 : 13;
       osl_scene_node_set_tooltip (node, osl_sched_mode_title (mode));
       if (b->state->cpus[c].process >= 0)
@@ -1144,7 +1145,9 @@ osl_sched_scene_compare (OslSchedRun *first,
     {
       height = MAX (height, 680);
       charts_w = width - 3 * MARGIN - table_w;
-      chart_h = (height - 110) / 2 - 40;
+      /* Rows stop growing at their natural height: the second chart
+       * follows the first rather than leaving a gap between them. */
+      chart_h = MIN ((height - 110) / 2 - 40, compare_chart_height (first, second, charts_w));
     }
   scene = osl_scene_new (width, height, _("Scheduling: comparison"));
   a.scene = b.scene = scene;
