@@ -1018,8 +1018,10 @@ osl_sched_scene_build (OslSchedRun *run,
 
   queues_w = margin_w * (l.narrow ? 1 : 0.68);
   add_queues (&b, MARGIN, l.queues_top, queues_w, l.queues_bottom - l.queues_top);
+  /* The table ends after its last row rather than as a tall empty panel. */
   if (!l.narrow)
-    add_stats (&b, MARGIN + queues_w + 20, 122, margin_w - queues_w - 20, l.queues_bottom - 122);
+    add_stats (&b, MARGIN + queues_w + 20, 122, margin_w - queues_w - 20,
+               MIN (l.queues_bottom - 122, stats_height (b.scenario->processes->len)));
   add_gantt (&b, "gantt", tick, osl_sched_run_get_length (run), TRUE,
              MARGIN, l.queues_bottom + 24, margin_w, l.gantt_h);
   if (l.narrow)
