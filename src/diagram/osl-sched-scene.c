@@ -670,8 +670,11 @@ add_gantt_row (Builder    *b,
         {
           const OslSchedSlot *slot = &osl_sched_run_get_slots (b->run, end)[column];
 
-          if (slot->process != first->process || (modes && slot->mode != first->mode) ||
-              (!modes && (slot->mode == OSL_MODE_USER) != (first->mode == OSL_MODE_USER)))
+          /* A mode lane shows the mode alone: user time of one process
+           * after another is one run. */
+          if (modes ? slot->mode != first->mode
+                    : slot->process != first->process ||
+                      (slot->mode == OSL_MODE_USER) != (first->mode == OSL_MODE_USER))
             break;
           end++;
         }
