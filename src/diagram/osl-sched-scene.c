@@ -28,6 +28,9 @@
 #define LEGEND_ITEM_W 170
 #define DIFF_TABLE_W 420
 #define DIFF_TABLE_H 250
+#define DIFF_GAP     16
+#define DIFF_ROW     26
+#define DIFF_CHROME  50   /* the per-process table without its rows */
 
 typedef struct
 {
@@ -1034,6 +1037,7 @@ osl_sched_scene_build (OslSchedRun *run,
 
 static void
 add_diff_row (OslScene   *scene,
+              const char *table,
               guint       row,
               const char *name,
               const char *first,
@@ -1045,12 +1049,14 @@ add_diff_row (OslScene   *scene,
               double      w)
 {
   const char *cells[] = { name, first, second, change };
+  /* The name column is wider: "Turnaround" heads one table. */
+  double name_w = w * 0.31, column_w = (w - name_w) / 3;
 
   for (guint c = 0; c < 4; c++)
     {
-      g_autofree char *id = g_strdup_printf ("diff:%u:%u", row, c);
-      OslSceneNode *node = osl_scene_add_text (scene, id, x + c * w * 0.25, y, w * 0.25 - 8, 22,
-                                               cells[c], BODY_FONT);
+      g_autofree char *id = g_strdup_printf ("%s:%u:%u", table, row, c);
+      OslSceneNode *node = osl_scene_add_text (scene, id, c == 0 ? x : x + name_w + (c - 1) * column_w, y,
+                                               (c == 0 ? name_w : column_w) - 8, 22, cells[c], BODY_FONT);
 
       node->flags |= c == 0 ? OSL_NODE_FLAG_ALIGN_START : OSL_NODE_FLAG_ALIGN_END;
       if (row == 0)
@@ -1064,6 +1070,7 @@ add_diff_row (OslScene   *scene,
  * and signed, so it reads without the colour too. */
 static void
 add_diff_values (OslScene   *scene,
+                 const char *table,
                  guint       row,
                  const char *name,
                  double      a,
@@ -1079,9 +1086,45 @@ add_diff_values (OslScene   *scene,
   g_autofree char *change = g_strdup_printf (whole ? "%+.0f" : "%+.1f", b - a);
   gboolean better = higher_is_better ? b > a : b < a;
 
-  add_diff_row (scene, row, name, va, vb, change,
+  add_diff_row (scene, table, row, name, va, vb, change,
                 fabs (b - a) < 0.05 ? OSL_COLOR_FOREGROUND : better ? OSL_COLOR_GREEN : OSL_COLOR_VERMILION,
                 x, y, w);
+}
+
+/* Turnaround per process under both policies: who gains and who pays
+ * for a policy's better average (the long job under SJF, say). */
+static void
+add_turnaround_diff (OslScene               *scene,
+                     const OslSchedScenario *scenario,
+                     const OslSchedStats    *sa,
+                     const OslSchedStats    *sb,
+                     double                  x,
+                     double                  y,
+                     double                  w,
+                     guint                   max_rows)
+{
+  /* When not all fit, the last line says how many are left out. */
+  guint n_rows = sa->n_processes <= max_rows ? sa->n_processes : max_rows - 1;
+  guint n_lines = n_rows < sa->n_processes ? n_rows + 1 : n_rows;
+  OslSceneNode *node;
+
+  if (max_rows < 2)
+    return;
+  node = osl_scene_add_box (scene, "turnaround", x, y, w, DIFF_CHROME + n_lines * DIFF_ROW, OSL_COLOR_SURFACE, NULL);
+  osl_scene_node_set_tooltip (node, _("Turnaround (exit − arrival) of each process under each policy; the last column is second − first"));
+  add_diff_row (scene, "turnaround", 0, _("Turnaround"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+                x + 12, y + 10, w - 24);
+  for (guint p = 0; p < n_rows; p++)
+    add_diff_values (scene, "turnaround", p + 1, process_name (scenario, p), sa->procs[p].turnaround,
+                     sb->procs[p].turnaround, FALSE, x + 12, y + 40 + p * DIFF_ROW, w - 24);
+  if (n_rows < sa->n_processes)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more processes"), sa->n_processes - n_rows);
+
+      node = osl_scene_add_text (scene, "turnaround:more", x + 12, y + 40 + n_rows * DIFF_ROW, w - 24, DIFF_ROW, more, 14);
+      node->text_color = OSL_COLOR_MUTED;
+      node->flags |= OSL_NODE_FLAG_ALIGN_START;
+    }
 }
 
 /* Narrow, each chart gets the height its rows need. */
@@ -1102,8 +1145,11 @@ compare_natural_height (OslSchedRun *first,
                         OslSchedRun *second,
                         double       width)
 {
+  guint n_lines = MIN (osl_sched_run_get_scenario (first)->processes->len, NARROW_STATS_ROWS + 1);
+
   width = MAX (width, NARROW_MIN_WIDTH);
-  return 56 + 2 * (compare_chart_height (first, second, width - 2 * MARGIN) + 52) + DIFF_TABLE_H + MARGIN;
+  return 56 + 2 * (compare_chart_height (first, second, width - 2 * MARGIN) + 52) + DIFF_TABLE_H +
+         DIFF_GAP + DIFF_CHROME + n_lines * DIFF_ROW + MARGIN;
 }
 
 /**
@@ -1184,18 +1230,21 @@ osl_sched_scene_compare (OslSchedRun *first,
     osl_scene_node_set_tooltip (place, _("Averages over all processes at the end of each run; the last column is second − first"));
     tx += 12;
     ty += 10;
-    add_diff_row (scene, 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+    add_diff_row (scene, "diff", 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
                   tx, ty, table_w - 24);
-    add_diff_values (scene, 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
-    add_diff_values (scene, 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
-    add_diff_values (scene, 3, _("wait"), sa->avg_wait, sb->avg_wait, FALSE, tx, ty + 82, table_w - 24);
-    add_diff_values (scene, 4, _("length"), sa->length, sb->length, FALSE, tx, ty + 108, table_w - 24);
-    add_diff_values (scene, 5, _("switches"), sa->switches, sb->switches, FALSE, tx, ty + 134, table_w - 24);
-    add_diff_values (scene, 6, _("CPU busy %"), util_a, util_b, TRUE, tx, ty + 160, table_w - 24);
+    add_diff_values (scene, "diff", 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
+    add_diff_values (scene, "diff", 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
+    add_diff_values (scene, "diff", 3, _("wait"), sa->avg_wait, sb->avg_wait, FALSE, tx, ty + 82, table_w - 24);
+    add_diff_values (scene, "diff", 4, _("length"), sa->length, sb->length, FALSE, tx, ty + 108, table_w - 24);
+    add_diff_values (scene, "diff", 5, _("switches"), sa->switches, sb->switches, FALSE, tx, ty + 134, table_w - 24);
+    add_diff_values (scene, "diff", 6, _("CPU busy %"), util_a, util_b, TRUE, tx, ty + 160, table_w - 24);
     node = osl_scene_add_text (scene, "diff:note", tx, ty + 196, table_w - 24, 40,
                                _("Lower is better for response, turnaround and wait."), 14);
     node->text_color = OSL_COLOR_MUTED;
     node->flags |= OSL_NODE_FLAG_ALIGN_START;
+    add_turnaround_diff (scene, a.scenario, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
+                         narrow ? NARROW_STATS_ROWS + 1
+                                : (guint) MAX (0, (height - MARGIN - (ty - 10 + DIFF_TABLE_H + DIFF_GAP) - DIFF_CHROME) / DIFF_ROW));
   }
   return scene;
 }

@@ -86,6 +86,13 @@ test_compare (void)
   g_assert_nonnull (osl_scene_find (scene, "gantt0:0:run:0"));
   g_assert_nonnull (osl_scene_find (scene, "gantt1:0:run:0"));
   g_assert_cmpstr (osl_scene_find (scene, "diff:1:0")->text, ==, "response");
+  /* P1 (CPU 6, first) exits at 6 under FCFS. Under RR with quantum 2 it
+   * runs 0–2, goes back to the queue at t = 2 before P3 arrives (a spent
+   * quantum is handled before arrivals), runs 4–6 and, after P3, 8–10. */
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:0")->text, ==, "P1");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:1")->text, ==, "6");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:2")->text, ==, "10");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:3")->text, ==, "+4");
 }
 
 /* Text must stay readable on a projector: nothing below 11 px, body
