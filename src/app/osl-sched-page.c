@@ -887,7 +887,7 @@ osl_sched_page_build_scene (OslPage *page,
                             double   width,
                             double   height)
 {
-  return build_scene (width, height, page);
+  return build_scene (osl_sched_scene_export_width (width, height), height, page);
 }
 
 static gboolean

@@ -997,6 +997,21 @@ osl_sched_scene_natural_height (OslSchedRun *run,
   return layout.narrow ? layout.height : 0;
 }
 
+/**
+ * osl_sched_scene_export_width:
+ *
+ * Returns: the width to build an exported picture of @width × @height
+ * logical pixels at: an export is one picture that does not scroll, so a
+ * landscape one keeps the side-by-side layout even when small, and the
+ * painter scales it down to fit.
+ */
+double
+osl_sched_scene_export_width (double width,
+                              double height)
+{
+  return width < WIDE_WIDTH && width >= height ? WIDE_WIDTH : width;
+}
+
 /* The whole view at @tick. */
 OslScene *
 osl_sched_scene_build (OslSchedRun *run,
@@ -1276,5 +1291,6 @@ osl_sched_scene_for_file (const char  *path,
   run = osl_sched_run_new (scenario, error);
   if (run == NULL)
     return NULL;
-  return osl_sched_scene_build (run, osl_sched_run_get_length (run) / 2, width, height);
+  return osl_sched_scene_build (run, osl_sched_run_get_length (run) / 2,
+                                osl_sched_scene_export_width (width, height), height);
 }

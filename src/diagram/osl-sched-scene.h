@@ -29,6 +29,8 @@ OslScene *osl_sched_scene_compare   (OslSchedRun  *first,
 double    osl_sched_scene_compare_natural_height (OslSchedRun *first,
                                                   OslSchedRun *second,
                                                   double       width);
+double    osl_sched_scene_export_width (double width,
+                                        double height);
 OslScene *osl_sched_scene_for_file  (const char   *path,
                                      double        width,
                                      double        height,

@@ -151,6 +151,15 @@ test_zoomed_in_stacks (void)
   g_assert_cmpfloat (osl_sched_scene_natural_height (run, 1500), ==, 0);
   g_assert_cmpfloat (osl_scene_find (wide, "stats")->y, <, osl_scene_find (wide, "gantt:bg:0")->y);
 
+  /* An export does not scroll: small landscape pictures stay side by
+   * side, portrait ones are stacked. */
+  {
+    g_autoptr(OslScene) small = osl_sched_scene_build (run, 5, osl_sched_scene_export_width (1000, 700), 700);
+
+    g_assert_cmpfloat (osl_scene_find (small, "stats")->y, <, osl_scene_find (small, "gantt:bg:0")->y);
+    g_assert_cmpfloat (osl_sched_scene_export_width (700, 1200), ==, 700);
+  }
+
   g_assert_cmpfloat (osl_scene_get_width (compare), ==, 640);
   g_assert_cmpfloat (osl_scene_get_height (compare), ==,
                      osl_sched_scene_compare_natural_height (fcfs, run, 640));
