@@ -971,9 +971,13 @@ plan_layout (const OslSchedScenario *scenario,
     }
   else
     {
-      layout->width = width;
-      layout->height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
-      layout->gantt_h = MIN (layout->height * 0.4, gantt_natural_height (n_cpus, width - 2 * MARGIN));
+      double least = 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30;
+
+      /* A view too low for the scene shrinks it to fit its height: then
+       * the scene is widened as much, so that it still fills the width. */
+      layout->width = height > 0 && height < least ? width * least / height : width;
+      layout->height = MAX (height, least);
+      layout->gantt_h = MIN (layout->height * 0.4, gantt_natural_height (n_cpus, layout->width - 2 * MARGIN));
       layout->queues_bottom = layout->height - MARGIN - 24 - layout->gantt_h;
       layout->stats_h = 0;
     }
