@@ -26,6 +26,7 @@
 #define NARROW_STATS_ROWS 20
 #define STATS_CHROME 140   /* the statistics table without its rows */
 #define LEGEND_ITEM_W 170
+#define CPU_STACKED_H 70   /* a CPU box this tall holds its token above its chip */
 #define DIFF_TABLE_W 420
 #define DIFF_TABLE_H 250
 #define DIFF_GAP     16
@@ -423,10 +424,10 @@ add_cpus (Builder *b,
       node->stroke = OSL_COLOR_FOREGROUND;
       node = osl_scene_add_text (b->scene, name_id, cx + 8, cy + 4, cw - 16, ch / 2 - 4, name, BODY_FONT);
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
-      /* A full-height CPU has its chip below the token: it may take the
-       * whole width, so "kernel · scheduler" fits in a narrow column. */
+      /* A CPU box with room for the token above the chip lets the chip
+       * take the whole width, so "kernel · scheduler" fits. */
       node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
-                                 ch >= 90 ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
+                                 ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
                                  mode_color (mode), mode_short (mode));
       /* The chip's words name the mode: no hatching under them, so they
        * stay legible in every theme. */
@@ -436,7 +437,10 @@ add_cpus (Builder *b,
         {
           double tw = MIN (TOKEN_W, cw * 0.34), th = MIN (TOKEN_H, ch - 12);
 
-          add_token (b, b->state->cpus[c].process, cx + cw - tw - 8, cy + (ch - th) / 2, tw, th);
+          /* Centred, unless that would put it on a full-width chip. */
+          double ty = ch >= CPU_STACKED_H ? MIN ((ch - th) / 2, ch - chip_h - 6 - th) : (ch - th) / 2;
+
+          add_token (b, b->state->cpus[c].process, cx + cw - tw - 8, cy + ty, tw, th);
         }
     }
 }
@@ -912,13 +916,22 @@ add_header (Builder    *b,
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
 }
 
-/* The Gantt chart's height with rows of 36: CPU rows with their mode
- * lanes, the device row, the axis and the legend. */
+/* The Gantt chart's height with rows of @row_h: CPU rows with their
+ * mode lanes, the device row, the axis and the legend. */
+static double
+gantt_height (guint  n_cpus,
+              double width,
+              double row_h)
+{
+  return (n_cpus + 1) * row_h + n_cpus * (MODE_H + 10) + 30 + legend_rows (width - GANTT_LABEL) * 24;
+}
+
+/* Rows at their largest: the Gantt chart grows no further. */
 static double
 gantt_natural_height (guint  n_cpus,
                       double width)
 {
-  return (n_cpus + 1) * 40 + n_cpus * (MODE_H + 10) + 30 + legend_rows (width - GANTT_LABEL) * 24;
+  return gantt_height (n_cpus, width, 40);
 }
 
 /* The statistics table with a row for each of @n_rows processes. */
@@ -951,7 +964,9 @@ plan_layout (const OslSchedScenario *scenario,
              Layout                 *layout)
 {
   guint n_cpus = scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
-  double queues_min = 330 + (cpu_rows - 1) * 64;
+  /* The queue picture needs its labels, arrows and I/O row, and 78 for
+   * each row of CPUs (their boxes hold a token above the mode chip). */
+  double queues_least = 146 + cpu_rows * 78;
 
   layout->narrow = width < WIDE_WIDTH;
   layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
@@ -964,14 +979,17 @@ plan_layout (const OslSchedScenario *scenario,
       layout->width = MAX (width, NARROW_MIN_WIDTH);
       layout->gantt_h = gantt_natural_height (n_cpus, layout->width - 2 * MARGIN);
       layout->stats_h = stats_height (MIN (scenario->processes->len, NARROW_STATS_ROWS));
-      natural = layout->queues_top + queues_min + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
-      /* Some extra height goes to the queues, the rest stays below. */
-      layout->queues_bottom = layout->queues_top + queues_min + CLAMP (height - natural, 0, 160);
+      /* Stacked, the queues get some room to breathe; some extra height
+       * goes to them too, the rest stays below. */
+      natural = layout->queues_top + queues_least + 106 + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
+      layout->queues_bottom = layout->queues_top + queues_least + 106 + CLAMP (height - natural, 0, 160);
       layout->height = MAX (height, natural);
     }
   else
     {
-      double least = 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30;
+      /* Side by side, the chart's rows may shrink to 24 before the
+       * whole scene does. */
+      double least = layout->queues_top + queues_least + 24 + gantt_height (n_cpus, width - 2 * MARGIN, 24) + MARGIN;
 
       /* A view too low for the scene shrinks it to fit its height: then
        * the scene is widened as much, so that it still fills the width. */
