@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "osl-diagram-view.h"
@@ -19,6 +20,7 @@
 #include "osl-sched-page.h"
 #include "osl-sched-scenario.h"
 #include "osl-sched-scene.h"
+#include "osl-theme.h"
 
 #define RESOURCE_DIR     "/io/github/oslens/OSLens/scenarios/"
 #define BASE_INTERVAL_MS 700
@@ -32,6 +34,8 @@ struct _OslSchedPage
   OslSchedRun       *compare_run;
   guint              tick;
   guint              play_id;
+  guint              height_id;     /* applies diagram_height after a layout */
+  int                diagram_height;
   gboolean           syncing;
 
   /* Template widgets */
@@ -61,6 +65,7 @@ struct _OslSchedPage
   GtkSpinButton     *count_spin;
   GtkSpinButton     *seed_spin;
   GtkLabel          *problem_label;
+  GtkScrolledWindow *diagram_scroller;
   OslDiagramView    *diagram;
   GtkButton         *play_button;
   GtkAdjustment     *scrub_adjustment;
@@ -163,6 +168,45 @@ build_scene (double   width,
   if (self->compare_run != NULL)
     return osl_sched_scene_compare (self->run, self->compare_run, self->tick, width, height);
   return osl_sched_scene_build (self->run, self->tick, width, height);
+}
+
+static gboolean
+apply_diagram_height_cb (gpointer user_data)
+{
+  OslSchedPage *self = user_data;
+
+  self->height_id = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->diagram), -1, self->diagram_height);
+  return G_SOURCE_REMOVE;
+}
+
+/* A view taller than the window (zoomed in, its parts are stacked) keeps
+ * its size and scrolls, rather than shrinking back to the size it had
+ * before the zoom. The size request changes after the layout that asked
+ * for the scene, never during it. */
+static OslScene *
+build_view_scene (double   width,
+                  double   height,
+                  gpointer user_data)
+{
+  OslSchedPage *self = user_data;
+  double zoom = osl_theme_get_zoom (osl_theme_get_default ());
+  double room = gtk_widget_get_height (GTK_WIDGET (self->diagram_scroller)) / zoom;
+  double natural = 0;
+  int wanted;
+
+  if (self->run != NULL && self->compare_run != NULL)
+    natural = osl_sched_scene_compare_natural_height (self->run, self->compare_run, width);
+  else if (self->run != NULL)
+    natural = osl_sched_scene_natural_height (self->run, width);
+  wanted = natural > room + 1 ? (int) ceil (natural * zoom) : -1;
+  if (wanted != self->diagram_height)
+    {
+      self->diagram_height = wanted;
+      if (self->height_id == 0)
+        self->height_id = g_idle_add (apply_diagram_height_cb, self);
+    }
+  return build_scene (width, height, self);
 }
 
 static char *
@@ -475,6 +519,8 @@ rebuild_workload_rows (OslSchedPage *self)
                                                   _("Tickets for lottery and stride")));
       gtk_editable_set_text (GTK_EDITABLE (burst_entry), bursts);
       gtk_widget_set_hexpand (burst_entry, TRUE);
+      /* Room for "CPU 5, IO 3, CPU 2" even when the diagram is wide. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (burst_entry), 18);
       gtk_widget_set_tooltip_text (burst_entry, _("CPU and I/O bursts in ticks, e.g. CPU 5, IO 3, CPU 2"));
       g_signal_connect (burst_entry, "changed", G_CALLBACK (bursts_changed_cb), self);
       gtk_box_append (GTK_BOX (row), burst_entry);
@@ -841,7 +887,7 @@ osl_sched_page_build_scene (OslPage *page,
                             double   width,
                             double   height)
 {
-  return build_scene (width, height, page);
+  return build_scene (osl_sched_scene_export_width (width, height), height, page);
 }
 
 static gboolean
@@ -988,6 +1034,7 @@ osl_sched_page_dispose (GObject *object)
   OslSchedPage *self = OSL_SCHED_PAGE (object);
 
   stop_playing (self);
+  g_clear_handle_id (&self->height_id, g_source_remove);
   if (self->paste_window != NULL)
     gtk_window_destroy (self->paste_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_SCHED_PAGE);
@@ -1045,6 +1092,7 @@ osl_sched_page_class_init (OslSchedPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, seed_spin);
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, diagram);
+  gtk_widget_class_bind_template_child (widget_class, OslSchedPage, diagram_scroller);
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, scrub_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OslSchedPage, tick_label);
@@ -1122,7 +1170,8 @@ osl_sched_page_init (OslSchedPage *self)
   g_signal_connect_swapped (self->scrub_adjustment, "value-changed", G_CALLBACK (scrubbed_cb), self);
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (speed_changed_cb), self);
 
-  osl_diagram_view_set_builder (self->diagram, build_scene, self, NULL);
+  self->diagram_height = -1;
+  osl_diagram_view_set_builder (self->diagram, build_view_scene, self, NULL);
   load_preset (self, 0);
 }
 

@@ -1332,7 +1332,10 @@ describe_body (const OslSchedScenario *scenario,
     case OSL_EVENT_DISPATCH:
       if (event->value == 0)
         return g_strdup_printf (_("the scheduler dispatches %s to CPU %d"), name, event->cpu);
-      return g_strdup_printf (_("the scheduler dispatches %s to CPU %d; the context switch takes %d kernel ticks"),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "the scheduler dispatches %s to CPU %d; the context switch takes %d kernel tick",
+                                           "the scheduler dispatches %s to CPU %d; the context switch takes %d kernel ticks",
+                                           event->value),
                               name, event->cpu, event->value);
     case OSL_EVENT_CONTINUE:
       return g_strdup_printf (_("%s is picked again and keeps CPU %d without a context switch"), name, event->cpu);

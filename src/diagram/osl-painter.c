@@ -134,31 +134,44 @@ draw_tile (cairo_t    *cr,
     }
 }
 
+/* A tile holds this many repeats of the hatching each way: pixman
+ * composites a repeating source one tile width at a time, so a wider
+ * tile means fewer, longer runs per row. Each repeat sits a whole number
+ * of pixels from the last, so the pixels are those of a single repeat. */
+#define TILE_REPEATS 4
+
 /* A hatching is one small tile repeated: filling a shape with it costs
  * one fill, where drawing every line would cost hundreds at 4K. */
 static cairo_pattern_t *
-create_tile_pattern (Painter    *p,
-                     OslPattern  pattern,
-                     OslRgb      ink)
+create_tile_pattern (cairo_surface_t *target,
+                     OslPattern       pattern,
+                     OslRgb           ink,
+                     int              size)
 {
-  double device_x = 1, device_y = 0;
-  double pixels_per_unit;
+  double pixels_per_unit = size / TILE_STEP;
   cairo_surface_t *surface;
   cairo_pattern_t *tile;
   cairo_matrix_t matrix;
   cairo_t *cr;
-  int size;
 
-  cairo_user_to_device_distance (p->cr, &device_x, &device_y);
-  size = MAX (2, (int) ceil (TILE_STEP * hypot (device_x, device_y)));
-  pixels_per_unit = size / TILE_STEP;
-
-  surface = cairo_surface_create_similar (cairo_get_target (p->cr), CAIRO_CONTENT_COLOR_ALPHA, size, size);
+  surface = cairo_surface_create_similar (target, CAIRO_CONTENT_COLOR_ALPHA,
+                                          size * TILE_REPEATS, size * TILE_REPEATS);
   cr = cairo_create (surface);
-  cairo_scale (cr, pixels_per_unit, pixels_per_unit);
   cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.45);
-  cairo_set_line_width (cr, 1.6);
-  draw_tile (cr, pattern);
+  for (guint row = 0; row < TILE_REPEATS; row++)
+    for (guint column = 0; column < TILE_REPEATS; column++)
+      {
+        /* Each repeat is clipped to its square, as the surface's edge
+         * clips a single tile. */
+        cairo_save (cr);
+        cairo_rectangle (cr, column * size, row * size, size, size);
+        cairo_clip (cr);
+        cairo_translate (cr, column * size, row * size);
+        cairo_scale (cr, pixels_per_unit, pixels_per_unit);
+        cairo_set_line_width (cr, 1.6);
+        draw_tile (cr, pattern);
+        cairo_restore (cr);
+      }
   cairo_destroy (cr);
 
   tile = cairo_pattern_create_for_surface (surface);
@@ -167,6 +180,58 @@ create_tile_pattern (Painter    *p,
   cairo_matrix_init_scale (&matrix, pixels_per_unit, pixels_per_unit);
   cairo_pattern_set_matrix (tile, &matrix);
   return tile;
+}
+
+typedef struct
+{
+  OslPattern       pattern;
+  OslRgb           ink;
+  int              size;
+  cairo_pattern_t *tile;
+} KeptTile;
+
+#define KEPT_TILES_MAX 32
+
+/* Tiles for image targets outlive a paint: an animation paints the same
+ * few hatchings sixty times a second. Tiles of vector targets belong to
+ * their own document and are made afresh. */
+static cairo_pattern_t *
+get_kept_tile (cairo_surface_t *target,
+               OslPattern       pattern,
+               OslRgb           ink,
+               int              size)
+{
+  static KeptTile kept[KEPT_TILES_MAX];
+  static guint n_kept;
+
+  for (guint i = 0; i < n_kept; i++)
+    if (kept[i].pattern == pattern && kept[i].size == size && kept[i].ink.red == ink.red &&
+        kept[i].ink.green == ink.green && kept[i].ink.blue == ink.blue)
+      return cairo_pattern_reference (kept[i].tile);
+  if (n_kept == KEPT_TILES_MAX)
+    {
+      for (guint i = 0; i < n_kept; i++)
+        cairo_pattern_destroy (kept[i].tile);
+      n_kept = 0;
+    }
+  kept[n_kept] = (KeptTile) { pattern, ink, size, create_tile_pattern (target, pattern, ink, size) };
+  return cairo_pattern_reference (kept[n_kept++].tile);
+}
+
+static cairo_pattern_t *
+get_tile (Painter    *p,
+          OslPattern  pattern,
+          OslRgb      ink)
+{
+  cairo_surface_t *target = cairo_get_target (p->cr);
+  double device_x = 1, device_y = 0;
+  int size;
+
+  cairo_user_to_device_distance (p->cr, &device_x, &device_y);
+  size = MAX (2, (int) ceil (TILE_STEP * hypot (device_x, device_y)));
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
+    return get_kept_tile (target, pattern, ink, size);
+  return create_tile_pattern (target, pattern, ink, size);
 }
 
 /* Fills the current path with the node's hatching, keeping the path. */
@@ -182,7 +247,7 @@ paint_pattern (Painter            *p,
   ink = osl_theme_get_text_rgb_on (p->theme, node->fill);
   light_ink = ink.red > 0.5;
   if (p->tiles[node->pattern][light_ink] == NULL)
-    p->tiles[node->pattern][light_ink] = create_tile_pattern (p, node->pattern, ink);
+    p->tiles[node->pattern][light_ink] = get_tile (p, node->pattern, ink);
   cairo_set_source (p->cr, p->tiles[node->pattern][light_ink]);
   cairo_fill_preserve (p->cr);
 }

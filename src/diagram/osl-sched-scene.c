@@ -20,7 +20,18 @@
 #define BODY_FONT    15
 #define GANTT_LABEL  112
 #define MODE_H       12
-#define NARROW_WIDTH 1000
+/* Narrower than this, the statistics move below the Gantt chart. */
+#define WIDE_WIDTH   1180
+#define NARROW_MIN_WIDTH 600
+#define NARROW_STATS_ROWS 20
+#define STATS_CHROME 140   /* the statistics table without its rows */
+#define LEGEND_ITEM_W 170
+#define CPU_STACKED_H 70   /* a CPU box this tall holds its token above its chip */
+#define DIFF_TABLE_W 420
+#define DIFF_TABLE_H 250
+#define DIFF_GAP     16
+#define DIFF_ROW     26
+#define DIFF_CHROME  50   /* the per-process table without its rows */
 
 typedef struct
 {
@@ -413,16 +424,23 @@ add_cpus (Builder *b,
       node->stroke = OSL_COLOR_FOREGROUND;
       node = osl_scene_add_text (b->scene, name_id, cx + 8, cy + 4, cw - 16, ch / 2 - 4, name, BODY_FONT);
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
-      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6, MIN (cw * 0.62, 150), chip_h,
+      /* A CPU box with room for the token above the chip lets the chip
+       * take the whole width, so "kernel · scheduler" fits. */
+      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
+                                 ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
                                  mode_color (mode), mode_short (mode));
-      node->pattern = mode_pattern (mode);
+      /* The chip's words name the mode: no hatching under them, so they
+       * stay legible in every theme. */
       node->font_size = chip_h < 20 ? 11 : 13;
       osl_scene_node_set_tooltip (node, osl_sched_mode_title (mode));
       if (b->state->cpus[c].process >= 0)
         {
           double tw = MIN (TOKEN_W, cw * 0.34), th = MIN (TOKEN_H, ch - 12);
 
-          add_token (b, b->state->cpus[c].process, cx + cw - tw - 8, cy + (ch - th) / 2, tw, th);
+          /* Centred, unless that would put it on a full-width chip. */
+          double ty = ch >= CPU_STACKED_H ? MIN ((ch - th) / 2, ch - chip_h - 6 - th) : (ch - th) / 2;
+
+          add_token (b, b->state->cpus[c].process, cx + cw - tw - 8, cy + ty, tw, th);
         }
     }
 }
@@ -476,7 +494,7 @@ add_queues (Builder *b,
   g_autofree guint *jobs = NULL, *io = NULL, *done = NULL;
   guint n_jobs, n_io, n_done = 0;
 
-  add_label (b, "label:jobs", x, up_y - LABEL_H - 2, job_w, _("Job queue"));
+  add_label (b, "label:jobs", x, up_y - LABEL_H - 2, job_w + 30, _("Job queue"));
   add_place (b, "jobs", x, up_y, job_w, up_h,
              _("Processes that have arrived but are not yet admitted to memory (degree of multiprogramming)"));
   jobs = queue_items (&b->state->job_queue, &n_jobs);
@@ -519,7 +537,7 @@ add_queues (Builder *b,
   add_arrow_label (b, "arrow:request:label", cpu_x + cpu_w / 2 + 4, up_y + up_h + 8, 110, _("I/O request"));
   add_arrow (b, "arrow:done", x + job_w / 2, io_y - 2, ready_x - 2, ready_bottom - 6,
              _("I/O done (interrupt): back to the ready queue"), FALSE);
-  add_arrow_label (b, "arrow:done:label", x, io_y - 46, job_w / 2 - 2, _("I/O done"));
+  add_arrow_label (b, "arrow:done:label", x, io_y - 46, MAX (job_w / 2 - 2, 80), _("I/O done"));
 }
 
 static void
@@ -564,7 +582,7 @@ add_stats (Builder *b,
   /* TRANSLATORS: column heads of the statistics table: response time,
    * turnaround time, waiting time, I/O time; keep them short. */
   const char *headers[] = { _("Process"), _("Resp."), _("Turn."), _("Wait"), _("I/O") };
-  guint max_rows = MAX (1, (guint) ((h - 40 - 22 - 22 - 30 - 26) / 22));
+  guint max_rows = MAX (1, (guint) ((h - STATS_CHROME) / 22));
   guint n_rows = MIN (stats->n_processes, max_rows);
   double avg_util = 0, tx = x + 12, tw = w - 24;
   g_autofree char *title = g_strdup_printf (_("Statistics at t = %u"), b->state->now);
@@ -659,8 +677,11 @@ add_gantt_row (Builder    *b,
         {
           const OslSchedSlot *slot = &osl_sched_run_get_slots (b->run, end)[column];
 
-          if (slot->process != first->process || (modes && slot->mode != first->mode) ||
-              (!modes && (slot->mode == OSL_MODE_USER) != (first->mode == OSL_MODE_USER)))
+          /* A mode lane shows the mode alone: user time of one process
+           * after another is one run. */
+          if (modes ? slot->mode != first->mode
+                    : slot->process != first->process ||
+                      (slot->mode == OSL_MODE_USER) != (first->mode == OSL_MODE_USER))
             break;
           end++;
         }
@@ -671,7 +692,7 @@ add_gantt_row (Builder    *b,
                                     mode_color (first->mode), NULL);
           node->pattern = mode_pattern (first->mode);
           node->radius = 0;
-          node->line_width = 0.5;
+          node->stroke = OSL_COLOR_NONE;
           osl_scene_node_set_tooltip (node, osl_sched_mode_title (first->mode));
         }
       else if (!modes && first->process >= 0 && (first->mode == OSL_MODE_USER || column == b->scenario->n_cpus))
@@ -687,7 +708,7 @@ add_gantt_row (Builder    *b,
                                     process_color (first->process),
                                     w >= 14 + 10 * g_utf8_strlen (name, -1) ? name : NULL);
           node->pattern = process_pattern (first->process);
-          node->radius = 2;
+          node->radius = 0;
           node->line_width = 1;
           node->stroke = OSL_COLOR_FOREGROUND;
           node->font_size = MIN (BODY_FONT, h - 4);
@@ -714,6 +735,14 @@ add_row_label (Builder    *b,
   node->text_color = size < BODY_FONT ? OSL_COLOR_MUTED : OSL_COLOR_FOREGROUND;
 }
 
+/* The mode legend takes one row of four when the chart is wide enough,
+ * otherwise two rows of two. */
+static guint
+legend_rows (double width)
+{
+  return width >= 4 * LEGEND_ITEM_W ? 1 : 2;
+}
+
 static void
 add_mode_legend (Builder    *b,
                  const char *prefix,
@@ -727,8 +756,7 @@ add_mode_legend (Builder    *b,
   g_autofree char *label_id = g_strdup_printf ("%s:legend", prefix);
   OslSceneNode *node = osl_scene_add_text (b->scene, label_id, x - GANTT_LABEL, y, GANTT_LABEL - 8, 24,
                                            _("kernel = ring 0"), 13);
-  /* Two rows of two when the chart is too narrow for one row of four. */
-  guint columns = w >= G_N_ELEMENTS (modes) * 170 ? G_N_ELEMENTS (modes) : 2;
+  guint columns = G_N_ELEMENTS (modes) / legend_rows (w);
 
   node->flags |= OSL_NODE_FLAG_ALIGN_END;
   node->text_color = OSL_COLOR_MUTED;
@@ -738,7 +766,7 @@ add_mode_legend (Builder    *b,
 
       g_autofree char *text_id = g_strdup_printf ("%s:legend:%u:text", prefix, i);
 
-      double item_x = x + (i % columns) * 170, item_y = y + (i / columns) * 24;
+      double item_x = x + (i % columns) * LEGEND_ITEM_W, item_y = y + (i / columns) * 24;
 
       /* A patterned swatch beside plain text: the label stays legible. */
       node = osl_scene_add_box (b->scene, id, item_x, item_y + 4, 28, 16, mode_color (modes[i]), NULL);
@@ -764,7 +792,7 @@ add_gantt (Builder    *b,
            double      h)
 {
   guint n = b->scenario->n_cpus;
-  double axis_h = modes ? 54 : 24, chart_x = x + GANTT_LABEL, chart_w = w - GANTT_LABEL;
+  double axis_h = modes ? 30 + legend_rows (w - GANTT_LABEL) * 24 : 24, chart_x = x + GANTT_LABEL, chart_w = w - GANTT_LABEL;
   double cell = chart_w / MAX (scale_length, 1);
   double per_cpu_extra = modes ? MODE_H + 4 : 0;
   double row_h = CLAMP ((h - axis_h - n * (per_cpu_extra + 6) - 6) / (n + 1), 12, 40);
@@ -779,7 +807,7 @@ add_gantt (Builder    *b,
       g_autofree char *label = c < n ? g_strdup_printf (_("CPU %u"), c) : g_strdup (_("I/O device"));
 
       node = osl_scene_add_box (b->scene, bg_id, chart_x, row_y, cell * scale_length, row_h, OSL_COLOR_SURFACE, NULL);
-      node->radius = 2;
+      node->radius = 0;
       add_row_label (b, label_id, x, row_y, row_h, label, MIN (BODY_FONT, row_h));
       add_gantt_row (b, prefix, c, FALSE, tick, chart_x, row_y, cell, row_h);
       row_y += row_h + 4;
@@ -848,24 +876,33 @@ event_text (Builder *b,
   return g_string_free (text, FALSE);
 }
 
+/* The title, the policy and the clock. Narrow, the title may take two
+ * lines and the policy a line of its own below the clock. */
 static void
 add_header (Builder    *b,
             const char *title,
             guint       tick,
-            double      width)
+            double      width,
+            gboolean    narrow)
 {
   g_autofree char *policy = osl_sched_scene_policy_line (b->scenario);
   g_autofree char *clock = g_strdup_printf ("t = %u", tick);
   g_autofree char *of = g_strdup_printf (_("of %u ticks"), osl_sched_run_get_length (b->run));
+  double title_w = width - 2 * MARGIN - 240;
+  double policy_y = narrow ? 64 : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
   OslSceneNode *node;
 
-  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, width - 2 * MARGIN - 240, 30,
-                             title != NULL ? title : policy, 22);
+  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? 52 : 30,
+                             title != NULL ? title : policy, narrow ? 20 : 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
+  if (narrow)
+    node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
   if (title != NULL)
     {
-      node = osl_scene_add_text (b->scene, "policy", MARGIN, 40, width - 2 * MARGIN - 240, 22, policy, BODY_FONT);
+      node = osl_scene_add_text (b->scene, "policy", MARGIN, policy_y, policy_w, narrow ? 40 : 22, policy, BODY_FONT);
       node->flags |= OSL_NODE_FLAG_ALIGN_START;
+      if (narrow)
+        node->flags |= OSL_NODE_FLAG_VALIGN_TOP;
       node->text_color = OSL_COLOR_MUTED;
     }
   node = osl_scene_add_box (b->scene, "clock", width - MARGIN - 220, 10, 120, 48, OSL_COLOR_SURFACE, clock);
@@ -879,6 +916,124 @@ add_header (Builder    *b,
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
 }
 
+/* The Gantt chart's height with rows of @row_h: CPU rows with their
+ * mode lanes, the device row, the axis and the legend. */
+static double
+gantt_height (guint  n_cpus,
+              double width,
+              double row_h)
+{
+  return (n_cpus + 1) * row_h + n_cpus * (MODE_H + 10) + 30 + legend_rows (width - GANTT_LABEL) * 24;
+}
+
+/* Rows at their largest: the Gantt chart grows no further. */
+static double
+gantt_natural_height (guint  n_cpus,
+                      double width)
+{
+  return gantt_height (n_cpus, width, 40);
+}
+
+/* The statistics table with a row for each of @n_rows processes. */
+static double
+stats_height (guint n_rows)
+{
+  return STATS_CHROME + n_rows * 22;
+}
+
+/* Where the parts of the view go at one size. */
+typedef struct
+{
+  gboolean narrow;
+  double   width, height;
+  double   sentence_y, sentence_h;
+  double   queues_top, queues_bottom;
+  double   gantt_h;
+  double   stats_h;       /* narrow only: the table below the chart */
+} Layout;
+
+/* Wide, the statistics sit beside the queues and the scene fills the
+ * view. Zoomed in, the view offers fewer logical pixels: then the
+ * queues, the Gantt chart and the statistics are stacked at full width
+ * and the scene may be taller than the view, which then scrolls, so the
+ * text grows with the zoom instead of the whole picture shrinking. */
+static void
+plan_layout (const OslSchedScenario *scenario,
+             double                  width,
+             double                  height,
+             Layout                 *layout)
+{
+  guint n_cpus = scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
+  /* The queue picture needs its labels, arrows and I/O row, and 78 for
+   * each row of CPUs (their boxes hold a token above the mode chip). */
+  double queues_least = 146 + cpu_rows * 78;
+
+  layout->narrow = width < WIDE_WIDTH;
+  layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
+  layout->sentence_h = layout->narrow ? 70 : 46;
+  layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
+  if (layout->narrow)
+    {
+      double natural;
+
+      layout->width = MAX (width, NARROW_MIN_WIDTH);
+      layout->gantt_h = gantt_natural_height (n_cpus, layout->width - 2 * MARGIN);
+      layout->stats_h = stats_height (MIN (scenario->processes->len, NARROW_STATS_ROWS));
+      /* Stacked, the queues get some room to breathe; some extra height
+       * goes to them too, the rest stays below. */
+      natural = layout->queues_top + queues_least + 106 + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
+      layout->queues_bottom = layout->queues_top + queues_least + 106 + CLAMP (height - natural, 0, 160);
+      layout->height = MAX (height, natural);
+    }
+  else
+    {
+      /* Side by side, the chart's rows may shrink to 24 before the
+       * whole scene does. */
+      double least = layout->queues_top + queues_least + 24 + gantt_height (n_cpus, width - 2 * MARGIN, 24) + MARGIN;
+
+      /* A view too low for the scene shrinks it to fit its height: then
+       * the scene is widened as much, so that it still fills the width. */
+      layout->width = height > 0 && height < least ? width * least / height : width;
+      layout->height = MAX (height, least);
+      layout->gantt_h = MIN (layout->height * 0.4, gantt_natural_height (n_cpus, layout->width - 2 * MARGIN));
+      layout->queues_bottom = layout->height - MARGIN - 24 - layout->gantt_h;
+      layout->stats_h = 0;
+    }
+}
+
+/**
+ * osl_sched_scene_natural_height:
+ *
+ * Returns: the height, in logical pixels, that the stacked view of @run
+ * needs at @width to keep its full size, so that the view scrolls; 0
+ * when @width is wide enough for the side-by-side layout, which shrinks
+ * to fit instead.
+ */
+double
+osl_sched_scene_natural_height (OslSchedRun *run,
+                                double       width)
+{
+  Layout layout;
+
+  plan_layout (osl_sched_run_get_scenario (run), width, 0, &layout);
+  return layout.narrow ? layout.height : 0;
+}
+
+/**
+ * osl_sched_scene_export_width:
+ *
+ * Returns: the width to build an exported picture of @width × @height
+ * logical pixels at: an export is one picture that does not scroll, so a
+ * landscape one keeps the side-by-side layout even when small, and the
+ * painter scales it down to fit.
+ */
+double
+osl_sched_scene_export_width (double width,
+                              double height)
+{
+  return width < WIDE_WIDTH && width >= height ? WIDE_WIDTH : width;
+}
+
 /* The whole view at @tick. */
 OslScene *
 osl_sched_scene_build (OslSchedRun *run,
@@ -888,57 +1043,38 @@ osl_sched_scene_build (OslSchedRun *run,
 {
   Builder b = { NULL, run, NULL, osl_sched_run_get_scenario (run) };
   g_autofree char *sentence = NULL;
-  double queues_w, queues_bottom;
+  double queues_w, margin_w;
   OslSceneNode *node;
+  Layout l;
 
-  guint n_cpus = b.scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
-  double gantt_h;
-
-  gboolean narrow;
-
-  /* Each CPU needs room in the queue picture and two rows in the Gantt
-   * chart; with many CPUs the scene grows and is scaled down to fit.
-   * Zoomed in, the view offers fewer logical pixels: the statistics
-   * panel then gives its place to the queues, so that the text grows
-   * with the zoom instead of the whole picture shrinking back. */
-  narrow = width < NARROW_WIDTH;
-  if (narrow)
-    {
-      double min_height = MAX (height, 600 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
-
-      /* A taller scene is shrunk to the view's height anyway: use the
-       * width that costs nothing, so the header and queues get room. */
-      width = MAX (600, height > 0 ? MIN (NARROW_WIDTH - 1, width * min_height / height) : width);
-      height = min_height;
-    }
-  else
-    {
-      width = MAX (width, 1180);
-      height = MAX (height, 680 + (cpu_rows - 1) * 64 + (n_cpus - 1) * 30);
-    }
-  gantt_h = MIN (height * 0.4, (n_cpus + 1) * 36 + n_cpus * (MODE_H + 10) + 70);
+  plan_layout (b.scenario, width, height, &l);
+  margin_w = l.width - 2 * MARGIN;
   tick = MIN (tick, osl_sched_run_get_length (run));
-  b.scene = osl_scene_new (width, height, _("Scheduling"));
+  b.scene = osl_scene_new (l.width, l.height, _("Scheduling"));
   b.state = osl_sched_run_get_state (run, tick);
-  add_header (&b, b.scenario->title, tick, width);
+  add_header (&b, b.scenario->title, tick, l.width, l.narrow);
   sentence = event_text (&b, tick);
-  node = osl_scene_add_text (b.scene, "sentence", MARGIN, 68, width - 2 * MARGIN, 46, sentence, 17);
+  node = osl_scene_add_text (b.scene, "sentence", MARGIN, l.sentence_y, margin_w, l.sentence_h, sentence, 17);
   node->flags |= OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   osl_scene_node_set_role (node, "narration");
   osl_scene_set_summary (b.scene, sentence);
 
-  queues_w = (width - 2 * MARGIN) * (narrow ? 1 : 0.68);
-  queues_bottom = height - MARGIN - 24 - gantt_h;
-  add_queues (&b, MARGIN, 140, queues_w, queues_bottom - 140);
-  if (!narrow)
-    add_stats (&b, MARGIN + queues_w + 20, 122, width - 2 * MARGIN - queues_w - 20, queues_bottom - 122);
+  queues_w = margin_w * (l.narrow ? 1 : 0.68);
+  add_queues (&b, MARGIN, l.queues_top, queues_w, l.queues_bottom - l.queues_top);
+  /* The table ends after its last row rather than as a tall empty panel. */
+  if (!l.narrow)
+    add_stats (&b, MARGIN + queues_w + 20, 122, margin_w - queues_w - 20,
+               MIN (l.queues_bottom - 122, stats_height (b.scenario->processes->len)));
   add_gantt (&b, "gantt", tick, osl_sched_run_get_length (run), TRUE,
-             MARGIN, queues_bottom + 24, width - 2 * MARGIN, height - queues_bottom - 24 - MARGIN);
+             MARGIN, l.queues_bottom + 24, margin_w, l.gantt_h);
+  if (l.narrow)
+    add_stats (&b, MARGIN, l.queues_bottom + 24 + l.gantt_h + 24, margin_w, l.stats_h);
   return b.scene;
 }
 
 static void
 add_diff_row (OslScene   *scene,
+              const char *table,
               guint       row,
               const char *name,
               const char *first,
@@ -950,12 +1086,14 @@ add_diff_row (OslScene   *scene,
               double      w)
 {
   const char *cells[] = { name, first, second, change };
+  /* The name column is wider: "Turnaround" heads one table. */
+  double name_w = w * 0.31, column_w = (w - name_w) / 3;
 
   for (guint c = 0; c < 4; c++)
     {
-      g_autofree char *id = g_strdup_printf ("diff:%u:%u", row, c);
-      OslSceneNode *node = osl_scene_add_text (scene, id, x + c * w * 0.25, y, w * 0.25 - 8, 22,
-                                               cells[c], BODY_FONT);
+      g_autofree char *id = g_strdup_printf ("%s:%u:%u", table, row, c);
+      OslSceneNode *node = osl_scene_add_text (scene, id, c == 0 ? x : x + name_w + (c - 1) * column_w, y,
+                                               (c == 0 ? name_w : column_w) - 8, 22, cells[c], BODY_FONT);
 
       node->flags |= c == 0 ? OSL_NODE_FLAG_ALIGN_START : OSL_NODE_FLAG_ALIGN_END;
       if (row == 0)
@@ -969,6 +1107,7 @@ add_diff_row (OslScene   *scene,
  * and signed, so it reads without the colour too. */
 static void
 add_diff_values (OslScene   *scene,
+                 const char *table,
                  guint       row,
                  const char *name,
                  double      a,
@@ -984,9 +1123,84 @@ add_diff_values (OslScene   *scene,
   g_autofree char *change = g_strdup_printf (whole ? "%+.0f" : "%+.1f", b - a);
   gboolean better = higher_is_better ? b > a : b < a;
 
-  add_diff_row (scene, row, name, va, vb, change,
+  add_diff_row (scene, table, row, name, va, vb, change,
                 fabs (b - a) < 0.05 ? OSL_COLOR_FOREGROUND : better ? OSL_COLOR_GREEN : OSL_COLOR_VERMILION,
                 x, y, w);
+}
+
+/* Turnaround per process under both policies: who gains and who pays
+ * for a policy's better average (the long job under SJF, say). */
+static void
+add_turnaround_diff (OslScene               *scene,
+                     const OslSchedScenario *scenario,
+                     const OslSchedStats    *sa,
+                     const OslSchedStats    *sb,
+                     double                  x,
+                     double                  y,
+                     double                  w,
+                     guint                   max_rows)
+{
+  /* When not all fit, the last line says how many are left out. */
+  guint n_rows = sa->n_processes <= max_rows ? sa->n_processes : max_rows - 1;
+  guint n_lines = n_rows < sa->n_processes ? n_rows + 1 : n_rows;
+  OslSceneNode *node;
+
+  if (max_rows < 2)
+    return;
+  node = osl_scene_add_box (scene, "turnaround", x, y, w, DIFF_CHROME + n_lines * DIFF_ROW, OSL_COLOR_SURFACE, NULL);
+  osl_scene_node_set_tooltip (node, _("Turnaround (exit − arrival) of each process under each policy; the last column is second − first"));
+  add_diff_row (scene, "turnaround", 0, _("Turnaround"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+                x + 12, y + 10, w - 24);
+  for (guint p = 0; p < n_rows; p++)
+    add_diff_values (scene, "turnaround", p + 1, process_name (scenario, p), sa->procs[p].turnaround,
+                     sb->procs[p].turnaround, FALSE, x + 12, y + 40 + p * DIFF_ROW, w - 24);
+  if (n_rows < sa->n_processes)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more processes"), sa->n_processes - n_rows);
+
+      node = osl_scene_add_text (scene, "turnaround:more", x + 12, y + 40 + n_rows * DIFF_ROW, w - 24, DIFF_ROW, more, 14);
+      node->text_color = OSL_COLOR_MUTED;
+      node->flags |= OSL_NODE_FLAG_ALIGN_START;
+    }
+}
+
+/* Narrow, each chart gets the height its rows need. */
+static double
+compare_chart_height (OslSchedRun *first,
+                      OslSchedRun *second,
+                      double       charts_width)
+{
+  guint n_cpus = MAX (osl_sched_run_get_scenario (first)->n_cpus, osl_sched_run_get_scenario (second)->n_cpus);
+
+  return gantt_natural_height (n_cpus, charts_width);
+}
+
+/* Narrow: the title, two charts with their policy lines, then the
+ * table of averages. */
+static double
+compare_natural_height (OslSchedRun *first,
+                        OslSchedRun *second,
+                        double       width)
+{
+  guint n_lines = MIN (osl_sched_run_get_scenario (first)->processes->len, NARROW_STATS_ROWS + 1);
+
+  width = MAX (width, NARROW_MIN_WIDTH);
+  return 56 + 2 * (compare_chart_height (first, second, width - 2 * MARGIN) + 52) + DIFF_TABLE_H +
+         DIFF_GAP + DIFF_CHROME + n_lines * DIFF_ROW + MARGIN;
+}
+
+/**
+ * osl_sched_scene_compare_natural_height:
+ *
+ * Returns: as osl_sched_scene_natural_height(), for the comparison of
+ * @first and @second.
+ */
+double
+osl_sched_scene_compare_natural_height (OslSchedRun *first,
+                                        OslSchedRun *second,
+                                        double       width)
+{
+  return width < WIDE_WIDTH ? compare_natural_height (first, second, width) : 0;
 }
 
 /* Two policies on one workload: two Gantt charts on one time scale, and
@@ -1004,14 +1218,27 @@ osl_sched_scene_compare (OslSchedRun *first,
   guint length = MAX (osl_sched_run_get_length (first), osl_sched_run_get_length (second));
   const OslSchedStats *sa = osl_sched_run_get_stats (first);
   const OslSchedStats *sb = osl_sched_run_get_stats (second);
-  double chart_h, util_a = 0, util_b = 0, table_w = 420;
+  gboolean narrow = width < WIDE_WIDTH;
+  double chart_h, charts_w, util_a = 0, util_b = 0, table_w = DIFF_TABLE_W;
   OslSceneNode *node;
 
-  width = MAX (width, 1180);
-  height = MAX (height, 680);
+  if (narrow)
+    {
+      width = MAX (width, NARROW_MIN_WIDTH);
+      charts_w = width - 2 * MARGIN;
+      chart_h = compare_chart_height (first, second, charts_w);
+      height = MAX (height, compare_natural_height (first, second, width));
+    }
+  else
+    {
+      height = MAX (height, 680);
+      charts_w = width - 3 * MARGIN - table_w;
+      /* Rows stop growing at their natural height: the second chart
+       * follows the first rather than leaving a gap between them. */
+      chart_h = MIN ((height - 110) / 2 - 40, compare_chart_height (first, second, charts_w));
+    }
   scene = osl_scene_new (width, height, _("Scheduling: comparison"));
   a.scene = b.scene = scene;
-  chart_h = (height - 110) / 2 - 40;
   node = osl_scene_add_text (scene, "title", MARGIN, 10, width - 2 * MARGIN, 30,
                              _("The same workload under two policies"), 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
@@ -1023,34 +1250,38 @@ osl_sched_scene_compare (OslSchedRun *first,
       g_autofree char *prefix = g_strdup_printf ("gantt%u", i);
       double top = 56 + i * (chart_h + 52);
 
-      node = osl_scene_add_text (scene, id, MARGIN, top, width - 2 * MARGIN - table_w, 24, policy, 17);
+      node = osl_scene_add_text (scene, id, MARGIN, top, charts_w, 24, policy, 17);
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
       add_gantt (builder, prefix, MIN (tick, osl_sched_run_get_length (builder->run)), length, TRUE,
-                 MARGIN, top + 30, width - 3 * MARGIN - table_w, chart_h);
+                 MARGIN, top + 30, charts_w, chart_h);
     }
   for (guint c = 0; c < a.scenario->n_cpus; c++)
     util_a += 100 * sa->utilisation[c] / a.scenario->n_cpus;
   for (guint c = 0; c < b.scenario->n_cpus; c++)
     util_b += 100 * sb->utilisation[c] / b.scenario->n_cpus;
   {
-    double tx = width - MARGIN - table_w, ty = 56;
-    OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, 250, OSL_COLOR_SURFACE, NULL);
+    /* Wide, the table sits beside the charts; narrow, below them. */
+    double tx = narrow ? MARGIN : width - MARGIN - table_w, ty = narrow ? 56 + 2 * (chart_h + 52) : 56;
+    OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, DIFF_TABLE_H, OSL_COLOR_SURFACE, NULL);
 
     osl_scene_node_set_tooltip (place, _("Averages over all processes at the end of each run; the last column is second − first"));
     tx += 12;
     ty += 10;
-    add_diff_row (scene, 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+    add_diff_row (scene, "diff", 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
                   tx, ty, table_w - 24);
-    add_diff_values (scene, 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
-    add_diff_values (scene, 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
-    add_diff_values (scene, 3, _("wait"), sa->avg_wait, sb->avg_wait, FALSE, tx, ty + 82, table_w - 24);
-    add_diff_values (scene, 4, _("length"), sa->length, sb->length, FALSE, tx, ty + 108, table_w - 24);
-    add_diff_values (scene, 5, _("switches"), sa->switches, sb->switches, FALSE, tx, ty + 134, table_w - 24);
-    add_diff_values (scene, 6, _("CPU busy %"), util_a, util_b, TRUE, tx, ty + 160, table_w - 24);
+    add_diff_values (scene, "diff", 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
+    add_diff_values (scene, "diff", 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
+    add_diff_values (scene, "diff", 3, _("wait"), sa->avg_wait, sb->avg_wait, FALSE, tx, ty + 82, table_w - 24);
+    add_diff_values (scene, "diff", 4, _("length"), sa->length, sb->length, FALSE, tx, ty + 108, table_w - 24);
+    add_diff_values (scene, "diff", 5, _("switches"), sa->switches, sb->switches, FALSE, tx, ty + 134, table_w - 24);
+    add_diff_values (scene, "diff", 6, _("CPU busy %"), util_a, util_b, TRUE, tx, ty + 160, table_w - 24);
     node = osl_scene_add_text (scene, "diff:note", tx, ty + 196, table_w - 24, 40,
                                _("Lower is better for response, turnaround and wait."), 14);
     node->text_color = OSL_COLOR_MUTED;
     node->flags |= OSL_NODE_FLAG_ALIGN_START;
+    add_turnaround_diff (scene, a.scenario, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
+                         narrow ? NARROW_STATS_ROWS + 1
+                                : (guint) MAX (0, (height - MARGIN - (ty - 10 + DIFF_TABLE_H + DIFF_GAP) - DIFF_CHROME) / DIFF_ROW));
   }
   return scene;
 }
@@ -1082,5 +1313,6 @@ osl_sched_scene_for_file (const char  *path,
   run = osl_sched_run_new (scenario, error);
   if (run == NULL)
     return NULL;
-  return osl_sched_scene_build (run, osl_sched_run_get_length (run) / 2, width, height);
+  return osl_sched_scene_build (run, osl_sched_run_get_length (run) / 2,
+                                osl_sched_scene_export_width (width, height), height);
 }

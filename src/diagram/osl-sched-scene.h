@@ -19,11 +19,18 @@ OslScene *osl_sched_scene_build     (OslSchedRun  *run,
                                      guint         tick,
                                      double        width,
                                      double        height);
+double    osl_sched_scene_natural_height (OslSchedRun *run,
+                                          double       width);
 OslScene *osl_sched_scene_compare   (OslSchedRun  *first,
                                      OslSchedRun  *second,
                                      guint         tick,
                                      double        width,
                                      double        height);
+double    osl_sched_scene_compare_natural_height (OslSchedRun *first,
+                                                  OslSchedRun *second,
+                                                  double       width);
+double    osl_sched_scene_export_width (double width,
+                                        double height);
 OslScene *osl_sched_scene_for_file  (const char   *path,
                                      double        width,
                                      double        height,

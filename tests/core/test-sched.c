@@ -398,6 +398,14 @@ test_context_switch_modes (void)
   g_assert_cmpuint (stats->switches, ==, 3);
   g_assert_cmpfloat_with_epsilon (stats->utilisation[0], 5.0 / 8, 1e-9);
   g_assert_cmpfloat_with_epsilon (stats->kernel_share[0], 3.0 / 8, 1e-9);
+  {
+    guint n_events;
+    const OslSchedEvent *events = osl_sched_run_get_events (run, 0, &n_events);
+    g_autofree char *dispatch = osl_sched_event_describe (scenario, &events[n_events - 1]);
+
+    g_assert_cmpint (events[n_events - 1].kind, ==, OSL_EVENT_DISPATCH);
+    g_assert_cmpstr (dispatch, ==, "t = 0: the scheduler dispatches P1 to CPU 0; the context switch takes 1 kernel tick.");
+  }
 }
 
 static void

@@ -86,29 +86,84 @@ test_compare (void)
   g_assert_nonnull (osl_scene_find (scene, "gantt0:0:run:0"));
   g_assert_nonnull (osl_scene_find (scene, "gantt1:0:run:0"));
   g_assert_cmpstr (osl_scene_find (scene, "diff:1:0")->text, ==, "response");
+  /* P1 (CPU 6, first) exits at 6 under FCFS. Under RR with quantum 2 it
+   * runs 0–2, goes back to the queue at t = 2 before P3 arrives (a spent
+   * quantum is handled before arrivals), runs 4–6 and, after P3, 8–10. */
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:0")->text, ==, "P1");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:1")->text, ==, "6");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:2")->text, ==, "10");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:1:3")->text, ==, "+4");
 }
 
 /* Text must stay readable on a projector: nothing below 11 px, body
- * text at 15 px, and nothing outside the scene at 1280 × 720. */
+ * text at 15 px, and nothing outside the scene at 1280 × 720 nor when
+ * zoomed in to 200 % (640 × 270 logical pixels). */
 static void
 test_readable (void)
 {
+  static const double sizes[][2] = { { 1280, 720 }, { 640, 270 } };
   g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_MLFQ);
-  g_autoptr(OslScene) scene = osl_sched_scene_build (run, 5, 1280, 720);
 
-  for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      OslSceneNode *node = osl_scene_get_node (scene, i);
+      g_autoptr(OslScene) scene = osl_sched_scene_build (run, 5, sizes[s][0], sizes[s][1]);
 
-      if (node->text != NULL)
-        g_assert_cmpfloat (node->font_size, >=, 11);
-      if (node->kind != OSL_NODE_ARROW)
+      for (guint i = 0; i < osl_scene_get_n_nodes (scene); i++)
         {
-          g_assert_cmpfloat (node->x + node->w, <=, osl_scene_get_width (scene) + 0.5);
-          g_assert_cmpfloat (node->y + node->h, <=, osl_scene_get_height (scene) + 0.5);
+          OslSceneNode *node = osl_scene_get_node (scene, i);
+
+          if (node->text != NULL)
+            g_assert_cmpfloat (node->font_size, >=, 11);
+          if (node->kind != OSL_NODE_ARROW)
+            {
+              g_assert_cmpfloat (node->x + node->w, <=, osl_scene_get_width (scene) + 0.5);
+              g_assert_cmpfloat (node->y + node->h, <=, osl_scene_get_height (scene) + 0.5);
+            }
         }
+      g_assert_cmpfloat (osl_scene_find (scene, "sentence")->font_size, >=, 15);
     }
-  g_assert_cmpfloat (osl_scene_find (scene, "sentence")->font_size, >=, 15);
+}
+
+/* At 200 % in a 1280-pixel window the view offers 640 logical pixels
+ * across: the scene keeps that width, so its text really doubles, and
+ * stacks the queues, the Gantt chart and the statistics, growing taller
+ * than the view (which scrolls) instead of dropping any of them. */
+static void
+test_zoomed_in_stacks (void)
+{
+  g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_RR);
+  g_autoptr(OslSchedRun) fcfs = convoy_run (OSL_SCHED_FCFS);
+  g_autoptr(OslScene) scene = osl_sched_scene_build (run, 5, 640, 270);
+  g_autoptr(OslScene) wide = osl_sched_scene_build (run, 5, 1500, 800);
+  g_autoptr(OslScene) compare = osl_sched_scene_compare (fcfs, run, 5, 640, 270);
+  OslSceneNode *stats = osl_scene_find (scene, "stats");
+  OslSceneNode *gantt = osl_scene_find (scene, "gantt:bg:1");
+
+  g_assert_cmpfloat (osl_scene_get_width (scene), ==, 640);
+  g_assert_cmpfloat (osl_scene_get_height (scene), ==, osl_sched_scene_natural_height (run, 640));
+  g_assert_cmpfloat (osl_scene_get_height (scene), >, 270);
+  g_assert_nonnull (stats);
+  g_assert_cmpfloat (stats->y, >, gantt->y + gantt->h);
+  g_assert_cmpfloat (stats->x + stats->w, <=, 640);
+  g_assert_cmpstr (osl_scene_find (scene, "stats:2:0")->text, ==, "P3");
+
+  /* Wide, the statistics sit beside the queues and nothing scrolls. */
+  g_assert_cmpfloat (osl_sched_scene_natural_height (run, 1500), ==, 0);
+  g_assert_cmpfloat (osl_scene_find (wide, "stats")->y, <, osl_scene_find (wide, "gantt:bg:0")->y);
+
+  /* An export does not scroll: small landscape pictures stay side by
+   * side, portrait ones are stacked. */
+  {
+    g_autoptr(OslScene) small = osl_sched_scene_build (run, 5, osl_sched_scene_export_width (1000, 700), 700);
+
+    g_assert_cmpfloat (osl_scene_find (small, "stats")->y, <, osl_scene_find (small, "gantt:bg:0")->y);
+    g_assert_cmpfloat (osl_sched_scene_export_width (700, 1200), ==, 700);
+  }
+
+  g_assert_cmpfloat (osl_scene_get_width (compare), ==, 640);
+  g_assert_cmpfloat (osl_scene_get_height (compare), ==,
+                     osl_sched_scene_compare_natural_height (fcfs, run, 640));
+  g_assert_cmpfloat (osl_scene_find (compare, "diff")->y, >, osl_scene_find (compare, "gantt1:bg:1")->y);
 }
 
 int
@@ -120,5 +175,6 @@ main (int   argc,
   g_test_add_func ("/sched-scene/sentence-and-tween", test_sentence_and_tween);
   g_test_add_func ("/sched-scene/compare", test_compare);
   g_test_add_func ("/sched-scene/readable", test_readable);
+  g_test_add_func ("/sched-scene/zoomed-in-stacks", test_zoomed_in_stacks);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "osl-diagram-view.h"
 #include "osl-page.h"
 #include "osl-sched-page.h"
 #include "osl-test-gui.h"
@@ -297,6 +298,19 @@ test_themes_and_zoom (void)
   g_settings_set_string (settings, "theme", "light");
   g_settings_set_double (settings, "zoom", 2.0);
   screenshot ("zoom-200");
+  {
+    /* Zoomed in, the scene keeps the view's logical width, so its text
+     * is twice as large, and the view scrolls to show the statistics
+     * stacked below the chart rather than shrinking everything. */
+    GtkWidget *diagram = find_child (page, OSL_TYPE_DIAGRAM_VIEW, NULL);
+    GtkWidget *scroller = gtk_widget_get_ancestor (diagram, GTK_TYPE_SCROLLED_WINDOW);
+    OslScene *scene = osl_diagram_view_get_scene (OSL_DIAGRAM_VIEW (diagram));
+
+    g_assert_cmpfloat (osl_scene_get_width (scene), ==, gtk_widget_get_width (diagram) / 2.0);
+    g_assert_cmpfloat (osl_scene_get_height (scene) * 2, <=, gtk_widget_get_height (diagram) + 1);
+    g_assert_cmpint (gtk_widget_get_height (diagram), >, gtk_widget_get_height (scroller));
+    g_assert_nonnull (osl_scene_find (scene, "stats"));
+  }
   g_settings_set_double (settings, "zoom", 1.0);
   g_settings_reset (settings, "theme");
 }
