@@ -191,12 +191,15 @@ osl_review_session_replay (OslReviewSession *session,
 {
   g_autoptr(GArray) map = map_log_cards (session, log);
   guint n_entries = osl_review_log_get_n_entries (log);
+  guint n_live = 0;
+  gint64 *times;
 
   g_array_set_size (session->progress, 0);
   g_array_set_size (session->progress, osl_deck_get_n_cards (session->deck));
   g_array_set_size (session->keys, 0);
   g_array_set_size (session->keys, osl_deck_get_n_cards (session->deck));
-  g_array_set_size (session->answer_times, 0);
+  g_array_set_size (session->answer_times, n_entries);
+  times = (gint64 *) session->answer_times->data;
   for (guint i = 0; i < n_entries; i++)
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (log, i);
@@ -204,12 +207,13 @@ osl_review_session_replay (OslReviewSession *session,
 
       if (entry->undone)
         continue;
-      g_array_append_val (session->answer_times, entry->time);
+      times[n_live++] = entry->time;
       card = g_array_index (map, gint, entry->card);
       if (card >= 0)
         apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade,
                       osl_review_log_get_last_review (log, entry->card) == i);
     }
+  g_array_set_size (session->answer_times, n_live);
 }
 
 /**
