@@ -642,6 +642,13 @@ osl_review_log_get_entry (OslReviewLog *log,
   return &log->entries[index];
 }
 
+/* The number of card ids the log knows, answered or not any more. */
+guint
+osl_review_log_get_n_cards (OslReviewLog *log)
+{
+  return osl_id_table_get_size (log->card_ids);
+}
+
 const char *
 osl_review_log_get_card_id (OslReviewLog *log,
                             guint32       card)
