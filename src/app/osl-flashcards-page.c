@@ -34,8 +34,8 @@
  * window. The zoom's text scale multiplies them, and so does a bigger
  * window (up to 1.8 times), so that a projected card fills the screen
  * the way a full-screen deck app does. */
-#define QUESTION_POINTS   24.0
-#define ANSWER_POINTS     19.0
+#define QUESTION_POINTS   26.0
+#define ANSWER_POINTS     20.0
 #define META_POINTS       11.0
 #define NOTE_POINTS       13.0
 #define BUTTON_POINTS     15.0
