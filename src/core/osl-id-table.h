@@ -17,6 +17,9 @@ void         osl_id_table_free      (OslIdTable  *table);
 guint32      osl_id_table_intern    (OslIdTable  *table,
                                      const char  *id,
                                      gsize        length);
+void         osl_id_table_prefetch  (OslIdTable  *table,
+                                     const char  *id,
+                                     gsize        length);
 guint32      osl_id_table_lookup    (OslIdTable  *table,
                                      const char  *id,
                                      gsize        length);

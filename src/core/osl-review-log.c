@@ -254,6 +254,23 @@ line_is_valid (const Line *line)
          line->rating >= 1 && line->rating <= 5 && line->grade >= 1 && line->grade <= 4;
 }
 
+/* Asks for the cache line of the card the line at @p names: a long log
+ * names cards in no order, and the wait for one overlaps the work on
+ * the line before. */
+static void
+prefetch_card (OslReviewLog *log,
+               const char   *p,
+               const char   *end)
+{
+  const char *id = EXPECT (p, end, "{\"card\":\""), *q;
+
+  if (id == NULL)
+    return;
+  for (q = id; q < end && q - id <= 64 && is_id_char (*q); q++)
+    ;
+  osl_id_table_prefetch (log->card_ids, id, q - id);
+}
+
 static gboolean
 apply_line (OslReviewLog *log,
             const char   *p,
@@ -367,6 +384,7 @@ load (OslReviewLog  *log,
           eol = end;
           break;
         }
+      prefetch_card (log, eol + 1, end);
       if (eol > p && !apply_line (log, p, eol))
         bad_lines++;
     }

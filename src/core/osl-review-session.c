@@ -182,6 +182,25 @@ typedef struct
   guint             end_card;
 } ReplayPart;
 
+/* The log names cards in no order a cache can follow: asking early for
+ * the card a few answers ahead overlaps the wait with this answer. */
+#define PREFETCH_AHEAD 8
+
+static void
+prefetch_card (const ReplayPart *part,
+               guint             entry)
+{
+#ifdef __GNUC__
+  gint card = part->map[osl_review_log_get_entry (part->log, entry)->card];
+
+  if (card >= (gint) part->first_card && card < (gint) part->end_card)
+    {
+      __builtin_prefetch (progress_at (part->session, card), 1);
+      __builtin_prefetch (&g_array_index (part->session->keys, QueueKey, card), 1);
+    }
+#endif
+}
+
 static gpointer
 replay_part (gpointer data)
 {
@@ -192,6 +211,9 @@ replay_part (gpointer data)
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (part->log, i);
       gint card = part->map[entry->card];
+
+      if (i + PREFETCH_AHEAD < n_entries)
+        prefetch_card (part, i + PREFETCH_AHEAD);
 
       if (entry->undone || card < (gint) part->first_card || card >= (gint) part->end_card)
         continue;

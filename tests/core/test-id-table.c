@@ -26,6 +26,23 @@ test_prefixes_and_lengths (void)
   g_assert_cmpuint (osl_id_table_get_size (table), ==, 2);
 }
 
+/* Ids longer than a slot holds are compared with their stored copy. */
+static void
+test_long_ids (void)
+{
+  g_autoptr(OslIdTable) table = osl_id_table_new ();
+  const char *id = "virtualization-containerization-card-42";
+
+  g_assert_cmpuint (osl_id_table_intern (table, id, strlen (id)), ==, 0);
+  g_assert_cmpuint (osl_id_table_intern (table, id, 23), ==, 1);
+  g_assert_cmpuint (osl_id_table_intern (table, id, 22), ==, 2);
+  g_assert_cmpuint (osl_id_table_lookup (table, id, strlen (id)), ==, 0);
+  g_assert_cmpuint (osl_id_table_lookup (table, "virtualization-containerization-card-43", strlen (id)), ==,
+                    OSL_ID_TABLE_NONE);
+  g_assert_cmpstr (osl_id_table_get (table, 1), ==, "virtualization-containe");
+  g_assert_cmpstr (osl_id_table_get (table, 2), ==, "virtualization-contain");
+}
+
 /* Indices are dense and stable while the table grows many times over. */
 static void
 test_growth (void)
@@ -54,6 +71,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/id-table/prefixes-and-lengths", test_prefixes_and_lengths);
+  g_test_add_func ("/id-table/long-ids", test_long_ids);
   g_test_add_func ("/id-table/growth", test_growth);
   return g_test_run ();
 }
