@@ -436,7 +436,8 @@ text_height (const char *markup,
 
 /* The largest size from @largest down to @smallest at which @markup
  * fits @width × @height: a short card in huge type, a long one still
- * whole. */
+ * whole. The largest sizes grow with the card, so that a projected
+ * card fills a big screen. */
 static double
 fit_font_size (const char *markup,
                gboolean    bold,
@@ -497,7 +498,7 @@ osl_flashcards_card_scene (const OslCard *card,
     {
       /* The question alone, centred in the card above the chip. */
       question_h = card_h - 40 - 100;
-      question_size = fit_font_size (front, TRUE, text_w, question_h, 112, 24);
+      question_size = fit_font_size (front, TRUE, text_w, question_h, MAX (112, card_h / 6), 24);
       node = osl_scene_add_text (scene, "question", text_x, card_y + 32, text_w, question_h, front, question_size);
       node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_BOLD;
       node = osl_scene_add_chip (scene, "reveal", width / 2 - 190, card_y + card_h - 86, 380, 56,
@@ -510,7 +511,7 @@ osl_flashcards_card_scene (const OslCard *card,
     }
   /* The question on top in at most a third of the card, the answer in
    * the rest; the divider sits under the question as laid out. */
-  question_size = fit_font_size (front, TRUE, text_w, (card_h - 64) / 3, 72, 22);
+  question_size = fit_font_size (front, TRUE, text_w, (card_h - 64) / 3, MAX (72, card_h / 11), 22);
   question_h = text_height (front, TRUE, question_size, text_w);
   node = osl_scene_add_text (scene, "question", text_x, card_y + 28, text_w, question_h, front, question_size);
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_BOLD;
@@ -520,7 +521,7 @@ osl_flashcards_card_scene (const OslCard *card,
   node->stroke = OSL_COLOR_BORDER;
   answer_y += 22;
   node = osl_scene_add_text (scene, "answer", text_x, answer_y, text_w, card_y + card_h - 24 - answer_y, back,
-                             fit_font_size (back, FALSE, text_w, card_y + card_h - 24 - answer_y, 72, 16));
+                             fit_font_size (back, FALSE, text_w, card_y + card_h - 24 - answer_y, MAX (72, card_h / 9), 16));
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   return scene;
 }
