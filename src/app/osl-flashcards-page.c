@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <math.h>
 
 #include "osl-deck-anki.h"
 #include "osl-deck-markup.h"
@@ -23,10 +24,30 @@
 #include "osl-page.h"
 #include "osl-review-session.h"
 #include "osl-review-stats.h"
+#include "osl-theme.h"
 #include "osl-window.h"
 
 #define LECTURE_DECK_RESOURCE "/io/github/oslens/OSLens/decks/virtualization-containerization.json"
 #define LECTURE_DECK_ID       "virtualization-containerization"
+
+/* The review card's type, in points at 100 % zoom in a 1280 × 720
+ * window. The zoom's text scale multiplies them, and so does a bigger
+ * window (up to 1.8 times), so that a projected card fills the screen
+ * the way a full-screen deck app does. */
+#define QUESTION_POINTS   26.0
+#define ANSWER_POINTS     20.0
+#define META_POINTS       11.0
+#define NOTE_POINTS       13.0
+#define BUTTON_POINTS     15.0
+#define NUMBER_POINTS     22.0
+#define WORD_POINTS       13.0
+#define DELAY_POINTS      11.0
+#define DONE_POINTS       26.0
+#define REFERENCE_WIDTH   1280.0
+#define REFERENCE_HEIGHT  670.0   /* the page in a 1280 × 720 window */
+#define MAX_CARD_SCALE    1.8
+/* The card column's width at 100 %, before the window's scale. */
+#define COLUMN_WIDTH      1000.0
 
 typedef enum
 {
@@ -77,13 +98,25 @@ struct _OslFlashcardsPage
   GtkFilter         *filter;
   GtkSingleSelection *selection;
   GtkWidget         *rating_buttons[6];
+  GtkWidget         *rating_numbers[6];
+  GtkWidget         *rating_labels[6];
   GtkWidget         *rating_delays[6];
+  double             card_scale;      /* how much bigger than at 1280 × 720 */
+  int                card_side;       /* the margin either side of the card */
+  guint              scale_idle;
+  char              *next_due_text;
 
   /* Template widgets */
   GtkWidget         *root;
   GtkLabel          *counts_label;
   GtkStack          *mode_stack;
   GtkStack          *review_stack;
+  GtkWidget         *card_box;
+  GtkWidget         *action_bar;
+  GtkLabel          *reveal_label;
+  GtkWidget         *rating_area;
+  GtkLabel          *rating_heading;
+  GtkLabel          *done_title;
   GtkLabel          *meta_label;
   GtkLabel          *question_label;
   GtkWidget         *reveal_button;
@@ -279,34 +312,67 @@ view_title (const char *view)
   return _("Flashcards");
 }
 
+/* Sets Pango @markup at @points (at 100 % in a 1280 × 720 window). */
 static void
-show_card (OslFlashcardsPage *self)
+set_sized_markup (OslFlashcardsPage *self,
+                  GtkLabel          *label,
+                  double             points,
+                  gboolean           bold,
+                  const char        *markup)
+{
+  g_autofree char *sized = g_strdup_printf ("<span size=\"%d\"%s>%s</span>",
+                                            (int) (points * self->card_scale * PANGO_SCALE),
+                                            bold ? " weight=\"bold\"" : "", markup);
+
+  gtk_label_set_markup (label, sized);
+}
+
+static void
+set_sized_text (OslFlashcardsPage *self,
+                GtkLabel          *label,
+                double             points,
+                gboolean           bold,
+                const char        *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  set_sized_markup (self, label, points, bold, escaped);
+}
+
+/* The current card's faces, at the current size. */
+static void
+render_card (OslFlashcardsPage *self)
 {
   OslCard *card = osl_deck_get_card (self->deck, self->current);
   const OslCardProgress *progress = osl_review_session_get_progress (self->session, self->current);
   g_autofree char *question = osl_flashcards_markup_to_pango (card->front);
   g_autofree char *answer = osl_flashcards_markup_to_pango (card->back);
   g_autofree char *tags = g_strjoinv (" · ", card->tags);
-  g_autofree char *meta = NULL, *explore = NULL, *note = NULL, *wrapped = NULL;
+  g_autofree char *meta = NULL, *explore = NULL, *note = NULL;
 
   meta = card->number > 0
          ? g_strdup_printf (_("Lecture card %u · %s%s"), card->number, tags,
                             progress->first_review == 0 ? _(" · new") : "")
          : g_strdup_printf ("%s%s", tags, progress->first_review == 0 ? _(" · new") : "");
-  gtk_label_set_text (self->meta_label, meta);
-  gtk_label_set_markup (self->question_label, question);
-  /* Larger than body text: a card is read from a distance too. */
-  wrapped = g_strdup_printf ("<span size=\"xx-large\">%s</span>", answer);
-  gtk_label_set_markup (self->answer_label, wrapped);
+  set_sized_text (self, self->meta_label, META_POINTS, FALSE, meta);
+  set_sized_markup (self, self->question_label, QUESTION_POINTS, TRUE, question);
+  set_sized_markup (self, self->answer_label, ANSWER_POINTS, FALSE, answer);
   note = card->note != NULL ? g_strdup_printf (_("Note: %s"), card->note) : NULL;
-  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  set_sized_text (self, self->note_label, NOTE_POINTS, FALSE, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
   explore = g_strdup_printf (_("Explore this in %s"), view_title (card->link_view));
-  gtk_label_set_text (self->explore_label, explore);
+  set_sized_text (self, self->explore_label, WORD_POINTS, FALSE, explore);
   gtk_widget_set_visible (self->explore_button, card->link_view != NULL &&
                                                 !g_str_equal (card->link_view, "flashcards"));
+}
+
+static void
+show_card (OslFlashcardsPage *self)
+{
+  render_card (self);
   self->revealed = FALSE;
   gtk_widget_set_visible (self->answer_box, FALSE);
+  gtk_widget_set_visible (self->rating_area, FALSE);
   gtk_widget_set_visible (self->reveal_button, TRUE);
   gtk_stack_set_visible_child_name (self->review_stack, "card");
   /* Space then presses "Show Answer", and after it "Well". */
@@ -328,33 +394,42 @@ show_next_card (OslFlashcardsPage *self)
   {
     gint64 next = osl_review_session_get_next_due (self->session, now);
     g_autofree char *when = next < G_MAXINT64 ? format_when (next) : NULL;
-    g_autofree char *text = when != NULL
-                            ? g_strdup_printf (_("The next card is due %s. Come back then: spacing the reviews is what makes them stick."), when)
-                            : g_strdup (_("Every card is suspended or the deck is empty."));
 
-    gtk_label_set_text (self->next_due_label, text);
+    g_free (self->next_due_text);
+    self->next_due_text = when != NULL
+                          ? g_strdup_printf (_("The next card is due %s. Come back then: spacing the reviews is what makes them stick."), when)
+                          : g_strdup (_("Every card is suspended or the deck is empty."));
+    set_sized_text (self, self->next_due_label, NOTE_POINTS, FALSE, self->next_due_text);
     gtk_stack_set_visible_child_name (self->review_stack, "done");
   }
 }
 
+/* Under each button, when the card would come back. */
 static void
-reveal (OslFlashcardsPage *self)
+show_delays (OslFlashcardsPage *self)
 {
   OslFsrsCard outcomes[6];
   gint64 now = now_ms ();
 
-  if (self->current < 0 || self->revealed)
-    return;
-  self->revealed = TRUE;
   osl_review_session_preview (self->session, self->current, now, outcomes);
   for (guint rating = 1; rating <= 5; rating++)
     {
       g_autofree char *delay = osl_review_format_delay (outcomes[rating].due - now);
 
-      gtk_label_set_text (GTK_LABEL (self->rating_delays[rating]), delay);
+      set_sized_text (self, GTK_LABEL (self->rating_delays[rating]), DELAY_POINTS, FALSE, delay);
     }
+}
+
+static void
+reveal (OslFlashcardsPage *self)
+{
+  if (self->current < 0 || self->revealed)
+    return;
+  self->revealed = TRUE;
+  show_delays (self);
   gtk_widget_set_visible (self->reveal_button, FALSE);
   gtk_widget_set_visible (self->answer_box, TRUE);
+  gtk_widget_set_visible (self->rating_area, TRUE);
   gtk_widget_grab_focus (self->rating_buttons[4]);
 }
 
@@ -412,23 +487,18 @@ create_rating_buttons (OslFlashcardsPage *self)
     {
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      g_autofree char *number = g_strdup_printf ("<b>%u</b>", rating);
-      GtkWidget *label;
 
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), number);
-      gtk_widget_add_css_class (label, "title-1");
-      gtk_box_append (GTK_BOX (box), label);
-      label = gtk_label_new (_(rating_words[rating]));
-      gtk_widget_add_css_class (label, "title-4");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_box_append (GTK_BOX (box), label);
+      self->rating_numbers[rating] = gtk_label_new (NULL);
+      gtk_box_append (GTK_BOX (box), self->rating_numbers[rating]);
+      self->rating_labels[rating] = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (self->rating_labels[rating]), TRUE);
+      gtk_label_set_justify (GTK_LABEL (self->rating_labels[rating]), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (box), self->rating_labels[rating]);
       self->rating_delays[rating] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->rating_delays[rating], "dim-label");
       gtk_box_append (GTK_BOX (box), self->rating_delays[rating]);
-      gtk_widget_set_margin_top (box, 10);
-      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_tooltip_text (button, _(rating_tooltips[rating]));
       /* Failures in warm colours, passes in cool ones, and the words say
@@ -442,6 +512,89 @@ create_rating_buttons (OslFlashcardsPage *self)
       gtk_box_append (self->rating_box, button);
       self->rating_buttons[rating] = button;
     }
+}
+
+/* Every text of the review screen at the current size. */
+static void
+apply_card_scale (OslFlashcardsPage *self)
+{
+  for (guint rating = 1; rating <= 5; rating++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", rating);
+
+      set_sized_text (self, GTK_LABEL (self->rating_numbers[rating]), NUMBER_POINTS, TRUE, number);
+      set_sized_text (self, GTK_LABEL (self->rating_labels[rating]), WORD_POINTS, TRUE, _(rating_words[rating]));
+    }
+  set_sized_text (self, self->reveal_label, BUTTON_POINTS, TRUE, _("Show Answer"));
+  set_sized_text (self, self->rating_heading, WORD_POINTS, TRUE, _("How well did you know this?"));
+  set_sized_text (self, self->done_title, DONE_POINTS, TRUE, _("Done for Today"));
+  if (self->next_due_text != NULL)
+    set_sized_text (self, self->next_due_label, NOTE_POINTS, FALSE, self->next_due_text);
+  gtk_widget_set_margin_start (self->card_box, self->card_side);
+  gtk_widget_set_margin_end (self->card_box, self->card_side);
+  gtk_widget_set_margin_start (self->action_bar, self->card_side);
+  gtk_widget_set_margin_end (self->action_bar, self->card_side);
+  if (self->current >= 0)
+    {
+      render_card (self);
+      if (self->revealed)
+        show_delays (self);
+    }
+}
+
+static gboolean
+apply_card_scale_cb (gpointer user_data)
+{
+  OslFlashcardsPage *self = user_data;
+
+  self->scale_idle = 0;
+  apply_card_scale (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page got a new size, or the zoom changed: the card grows with a
+ * bigger window and its column keeps a readable width. The texts change
+ * after this allocation, not during it. */
+static void
+update_card_scale (OslFlashcardsPage *self,
+                   int                width,
+                   int                height)
+{
+  double zoom = osl_theme_get_zoom (osl_theme_get_default ());
+  double scale = CLAMP (MIN (width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT), 1.0, MAX_CARD_SCALE);
+  int side = MAX (24, (width - (int) (COLUMN_WIDTH * scale * zoom)) / 2);
+
+  if (fabs (scale - self->card_scale) < 0.02 && side == self->card_side)
+    return;
+  self->card_scale = scale;
+  self->card_side = side;
+  if (self->scale_idle == 0)
+    self->scale_idle = g_idle_add (apply_card_scale_cb, self);
+}
+
+static void
+page_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  gtk_widget_measure (OSL_FLASHCARDS_PAGE (widget)->root, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+page_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  OslFlashcardsPage *self = OSL_FLASHCARDS_PAGE (widget);
+
+  gtk_widget_allocate (self->root, width, height, baseline, NULL);
+  update_card_scale (self, width, height);
 }
 
 static gboolean
@@ -1279,6 +1432,7 @@ osl_flashcards_page_dispose (GObject *object)
 {
   OslFlashcardsPage *self = OSL_FLASHCARDS_PAGE (object);
 
+  g_clear_handle_id (&self->scale_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_FLASHCARDS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1296,6 +1450,7 @@ osl_flashcards_page_finalize (GObject *object)
   g_clear_pointer (&self->deck, osl_deck_free);
   g_free (self->deck_path);
   g_free (self->pending_message);
+  g_free (self->next_due_text);
   G_OBJECT_CLASS (osl_flashcards_page_parent_class)->finalize (object);
 }
 
@@ -1309,12 +1464,17 @@ osl_flashcards_page_class_init (OslFlashcardsPageClass *klass)
   object_class->finalize = osl_flashcards_page_finalize;
   widget_class->map = osl_flashcards_page_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/oslens/OSLens/ui/osl-flashcards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, root);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, card_box);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, reveal_label);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, rating_area);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, rating_heading);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, done_title);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, reveal_button);
@@ -1360,10 +1520,15 @@ osl_flashcards_page_init (OslFlashcardsPage *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, page_measure, page_allocate));
   self->current = -1;
+  self->card_scale = 1.0;
+  self->card_side = 140;
   load_deck (self);
   load_progress (self);
   create_rating_buttons (self);
+  apply_card_scale (self);
   add_shortcuts (self);
   setup_browser (self);
 

@@ -102,29 +102,53 @@ read_escape (Reader *r)
     }
 }
 
+/* g_string_append_len () in short: a big deck's every string passes
+ * through here, and most fit the buffer as it is. */
+static void
+buffer_append (GString    *buffer,
+               const char *text,
+               gsize       length)
+{
+  if (buffer->len + length >= buffer->allocated_len)
+    {
+      g_string_append_len (buffer, text, length);
+      return;
+    }
+  memcpy (buffer->str + buffer->len, text, length);
+  buffer->len += length;
+  buffer->str[buffer->len] = '\0';
+}
+
 /* Reads a string into r->buffer. */
 static gboolean
 read_string (Reader *r)
 {
-  const char *start;
+  guchar seen = 0;   /* every byte ORed: ASCII text needs no UTF-8 check */
 
   if (!accept (r, '"'))
     return FALSE;
-  g_string_truncate (r->buffer, 0);
+  r->buffer->len = 0;
+  r->buffer->str[0] = '\0';
   while (TRUE)
     {
-      start = r->p;
-      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
-        r->p++;
-      g_string_append_len (r->buffer, start, r->p - start);
-      if (r->p >= r->end || (guchar) *r->p < 0x20)
+      const char *start = r->p, *p = r->p;
+
+      while (p < r->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        seen |= (guchar) *p++;
+      buffer_append (r->buffer, start, p - start);
+      r->p = p;
+      if (p >= r->end || (guchar) *p < 0x20)
         return FALSE;
       if (*r->p++ == '"')
         break;
-      if (r->p >= r->end || !read_escape (r))
+      if (r->p >= r->end)
+        return FALSE;
+      if (*r->p == 'u')
+        seen |= 0x80;   /* a “u” escape may stand for any character */
+      if (!read_escape (r))
         return FALSE;
     }
-  return g_utf8_validate_len (r->buffer->str, r->buffer->len, NULL);
+  return seen < 0x80 || g_utf8_validate_len (r->buffer->str, r->buffer->len, NULL);
 }
 
 static char *
@@ -259,35 +283,35 @@ replace_string (Reader  *r,
   return TRUE;
 }
 
+#define MAX_TAGS 64
+
 static gboolean
 read_tags (Reader  *r,
            OslCard *card)
 {
-  GStrvBuilder *builder;
+  char *tags[MAX_TAGS + 1];
+  guint n = 0;
   gboolean ok = TRUE;
 
   if (!accept (r, '['))
     return FALSE;
-  builder = g_strv_builder_new ();
   if (!accept (r, ']'))
     {
-      guint n = 0;
-
       do
         {
-          if (!read_string (r) || r->buffer->len == 0 || strchr (r->buffer->str, ' ') != NULL || ++n > 64)
+          if (!read_string (r) || r->buffer->len == 0 || strchr (r->buffer->str, ' ') != NULL || n == MAX_TAGS)
             {
               ok = FALSE;
               break;
             }
-          g_strv_builder_add (builder, r->buffer->str);
+          tags[n++] = g_strndup (r->buffer->str, r->buffer->len);
         }
       while (accept (r, ','));
       ok = ok && accept (r, ']');
     }
+  tags[n] = NULL;
   g_strfreev (card->tags);
-  card->tags = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  card->tags = g_memdup2 (tags, (n + 1) * sizeof (char *));
   return ok;
 }
 

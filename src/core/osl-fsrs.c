@@ -15,11 +15,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <inttypes.h>
 
 #include "osl-fsrs.h"
+#include "osl-js-number.h"
 
 #define S_MIN 0.001
 #define S_MAX 36500.0
@@ -52,12 +50,20 @@ static const double default_w[OSL_FSRS_N_WEIGHTS] = {
   1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 };
 
-/* JavaScript's Math.round: halves go up, towards +∞. */
+/* JavaScript's Math.round: halves go up, towards +∞. The floor is
+ * taken through a 64-bit integer, which is exact below 2^52 and much
+ * cheaper than floor () on processors without a rounding instruction;
+ * zeros keep their sign and larger numbers are whole already. */
 static double
 js_round (double x)
 {
-  double r = floor (x);
+  double r;
 
+  if (x == 0 || !(fabs (x) < 4503599627370496.0))
+    return x;
+  r = (double) (gint64) x;
+  if (r > x)
+    r -= 1;
   return x - r >= 0.5 ? r + 1 : r;
 }
 
@@ -92,20 +98,24 @@ to_uint32 (double x)
   return (double) ((guint64) x & G_GUINT64_CONSTANT (0xffffffff));
 }
 
+/* Inside the loop n stays below 2^32 + 2^28 and h below 2^27, so
+ * ToUint32 (h) is plain truncation, which a signed conversion does in
+ * two instructions. */
 static double
 mash (double     *n,
-      const char *data)
+      const char *data,
+      gsize       length)
 {
-  for (const char *p = data; *p != '\0'; p++)
+  for (gsize i = 0; i < length; i++)
     {
       double h;
 
-      *n += (guchar) *p;
+      *n += (guchar) data[i];
       h = 0.02519603282416938 * *n;
-      *n = to_uint32 (h);
+      *n = (double) (gint64) h;
       h -= *n;
       h *= *n;
-      *n = to_uint32 (h);
+      *n = (double) (gint64) h;
       h -= *n;
       *n += h * 4294967296.0;
     }
@@ -114,7 +124,8 @@ mash (double     *n,
 
 static void
 alea_init (Alea       *alea,
-           const char *seed)
+           const char *seed,
+           gsize       length)
 {
   static double n_after_spaces, s0, s1, s2;
   static gsize initialized = 0;
@@ -124,9 +135,9 @@ alea_init (Alea       *alea,
   if (g_once_init_enter (&initialized))
     {
       n_after_spaces = 4022871197.0;
-      s0 = mash (&n_after_spaces, " ");
-      s1 = mash (&n_after_spaces, " ");
-      s2 = mash (&n_after_spaces, " ");
+      s0 = mash (&n_after_spaces, " ", 1);
+      s1 = mash (&n_after_spaces, " ", 1);
+      s2 = mash (&n_after_spaces, " ", 1);
       g_once_init_leave (&initialized, 1);
     }
   n = n_after_spaces;
@@ -134,13 +145,13 @@ alea_init (Alea       *alea,
   alea->s0 = s0;
   alea->s1 = s1;
   alea->s2 = s2;
-  alea->s0 -= mash (&n, seed);
+  alea->s0 -= mash (&n, seed, length);
   if (alea->s0 < 0)
     alea->s0 += 1;
-  alea->s1 -= mash (&n, seed);
+  alea->s1 -= mash (&n, seed, length);
   if (alea->s1 < 0)
     alea->s1 += 1;
-  alea->s2 -= mash (&n, seed);
+  alea->s2 -= mash (&n, seed, length);
   if (alea->s2 < 0)
     alea->s2 += 1;
 }
@@ -157,71 +168,11 @@ alea_next (Alea *alea)
   return alea->s2;
 }
 
-/* JavaScript's Number.prototype.toString (): the shortest digits that
- * read back as the same double, in the same notation, because the fuzz
- * seed is a string that contains difficulty × stability. */
-static void
-format_js_number (double  value,
-                  char   *out,
-                  gsize   size)
+static double
+init_difficulty (const OslFsrsParams *params,
+                 OslFsrsGrade         grade)
 {
-  char digits_buf[40];
-  char digits[20];
-  int exponent = 0, n, k = 0;
-  GString *text;
-
-  if (value == 0)
-    {
-      g_strlcpy (out, "0", size);
-      return;
-    }
-  /* Any decimal of 15 digits survives a trip through a double, so 15
-   * digits with their trailing zeros dropped are the shortest whenever
-   * the shortest has at most 15; otherwise 16 or 17 are needed. */
-  for (int precision = 14; precision < 17; precision++)
-    {
-      snprintf (digits_buf, sizeof digits_buf, "%.*e", precision, value);
-      if (g_ascii_strtod (digits_buf, NULL) == value)
-        break;
-    }
-  /* digits_buf is "-d.ddde±XX" */
-  for (const char *p = digits_buf; *p != 'e'; p++)
-    if (g_ascii_isdigit (*p))
-      digits[k++] = *p;
-  digits[k] = '\0';
-  while (k > 1 && digits[k - 1] == '0')
-    digits[--k] = '\0';
-  exponent = atoi (strchr (digits_buf, 'e') + 1);
-  n = exponent + 1;
-  text = g_string_new (value < 0 ? "-" : "");
-  if (k <= n && n <= 21)
-    {
-      g_string_append (text, digits);
-      for (int i = 0; i < n - k; i++)
-        g_string_append_c (text, '0');
-    }
-  else if (0 < n && n <= 21)
-    {
-      g_string_append_len (text, digits, n);
-      g_string_append_c (text, '.');
-      g_string_append (text, digits + n);
-    }
-  else if (-6 < n && n <= 0)
-    {
-      g_string_append (text, "0.");
-      for (int i = 0; i < -n; i++)
-        g_string_append_c (text, '0');
-      g_string_append (text, digits);
-    }
-  else
-    {
-      g_string_append_c (text, digits[0]);
-      if (k > 1)
-        g_string_append_printf (text, ".%s", digits + 1);
-      g_string_append_printf (text, "e%c%d", n - 1 < 0 ? '-' : '+', ABS (n - 1));
-    }
-  g_strlcpy (out, text->str, size);
-  g_string_free (text, TRUE);
+  return round8 (params->w[4] - exp ((grade - 1) * params->w[5]) + 1);
 }
 
 void
@@ -254,6 +205,13 @@ osl_fsrs_params_update (OslFsrsParams *params)
   params->factor = round8 (exp ((1.0 / params->decay) * log (0.9)) - 1);
   params->interval_modifier = round8 ((pow (params->request_retention, 1 / params->decay) - 1) /
                                       params->factor);
+  /* Factors of the formulas below that only depend on the weights: a
+   * long history is replayed a million answers at a time. */
+  params->recall_growth = exp (params->w[8]);
+  params->easy_difficulty = init_difficulty (params, OSL_FSRS_EASY);
+  for (OslFsrsGrade g = OSL_FSRS_AGAIN; g <= OSL_FSRS_EASY; g++)
+    params->short_term_growth[g] = exp (params->w[17] * ((int) g - 3 + params->w[18]));
+  params->lapse_floor_divisor = exp (params->w[17] * params->w[18]);
 }
 
 gboolean
@@ -311,13 +269,6 @@ init_stability (const OslFsrsParams *params,
 }
 
 static double
-init_difficulty (const OslFsrsParams *params,
-                 OslFsrsGrade         grade)
-{
-  return round8 (params->w[4] - exp ((grade - 1) * params->w[5]) + 1);
-}
-
-static double
 next_difficulty (const OslFsrsParams *params,
                  double               d,
                  OslFsrsGrade         grade)
@@ -325,7 +276,7 @@ next_difficulty (const OslFsrsParams *params,
   const double *w = params->w;
   double delta_d = -w[6] * ((int) grade - 3);
   double next_d = d + round8 (delta_d * (10 - d) / 9);
-  double reverted = round8 (w[7] * init_difficulty (params, OSL_FSRS_EASY) + (1 - w[7]) * next_d);
+  double reverted = round8 (w[7] * params->easy_difficulty + (1 - w[7]) * next_d);
 
   return clamp (reverted, 1, 10);
 }
@@ -341,7 +292,7 @@ next_recall_stability (const OslFsrsParams *params,
   double hard_penalty = grade == OSL_FSRS_HARD ? w[15] : 1;
   double easy_bonus = grade == OSL_FSRS_EASY ? w[16] : 1;
 
-  return round8 (clamp (s * (1 + exp (w[8]) * (11 - d) * pow (s, -w[9]) *
+  return round8 (clamp (s * (1 + params->recall_growth * (11 - d) * pow (s, -w[9]) *
                              (exp ((1 - r) * w[10]) - 1) * hard_penalty * easy_bonus),
                         S_MIN, S_MAX));
 }
@@ -363,8 +314,7 @@ next_short_term_stability (const OslFsrsParams *params,
                            double               s,
                            OslFsrsGrade         grade)
 {
-  const double *w = params->w;
-  double sinc = pow (s, -w[19]) * exp (w[17] * ((int) grade - 3 + w[18]));
+  double sinc = pow (s, -params->w[19]) * params->short_term_growth[grade];
 
   /* Hard, Good and Easy never lower stability on the same day. */
   if (grade >= OSL_FSRS_HARD)
@@ -394,9 +344,8 @@ next_memory (const OslFsrsParams *params,
   else if (grade == OSL_FSRS_AGAIN)
     {
       double after_fail = next_forget_stability (params, d, s, r);
-      double w17 = params->enable_short_term ? params->w[17] : 0;
-      double w18 = params->enable_short_term ? params->w[18] : 0;
-      double floor_s = round8 (s / exp (w17 * w18));
+      /* e^(w17·w18), or e^0 without short-term scheduling */
+      double floor_s = round8 (s / (params->enable_short_term ? params->lapse_floor_divisor : 1));
 
       /* A lapse never raises stability above the pre-lapse value. */
       new_s = MIN (MAX (floor_s, S_MIN), after_fail);
@@ -427,20 +376,46 @@ fuzz_range (const OslFsrsParams *params,
   *min_ivl = MIN (*min_ivl, *max_ivl);
 }
 
+/* Writes @value in decimal, as JavaScript's String () does for an
+ * integer; returns the end. */
+static char *
+put_integer (char   *p,
+             gint64  value)
+{
+  char reversed[20];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  int n = 0;
+
+  if (value < 0)
+    *p++ = '-';
+  do
+    {
+      reversed[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  while (n > 0)
+    *p++ = reversed[--n];
+  return p;
+}
+
 /* The reference seeds its generator with "<now in ms>_<reps>_<D×S>" for
  * every interval of one answer, so all of them share one draw. */
 static double
 fuzz_draw (Review *review)
 {
-  char product[64];
-  char seed[128];
+  char seed[24 + 1 + 12 + 1 + OSL_JS_NUMBER_BUFFER_SIZE];
+  char *p;
   Alea alea;
 
   if (review->have_fuzz)
     return review->fuzz;
-  format_js_number (review->memory_product, product, sizeof product);
-  g_snprintf (seed, sizeof seed, "%" PRId64 "_%u_%s", review->now, review->current.reps, product);
-  alea_init (&alea, seed);
+  p = put_integer (seed, review->now);
+  *p++ = '_';
+  p = put_integer (p, review->current.reps);
+  *p++ = '_';
+  p += osl_js_number_format (review->memory_product, p);
+  alea_init (&alea, seed, p - seed);
   review->fuzz = alea_next (&alea);
   review->have_fuzz = TRUE;
   return review->fuzz;
@@ -623,13 +598,13 @@ preview_learning (Review         *review,
     preview->outcome[g] = learning_outcome (review, g, r);
 }
 
-/* Short-term scheduler, a card in review: Again relearns; Hard, Good and
- * Easy get day intervals in that order. */
+/* Short-term scheduler, a card in review that is remembered: Hard, Good
+ * and Easy get day intervals in that order. */
 static void
-preview_review (Review         *review,
+preview_passes (Review         *review,
+                double          r,
                 OslFsrsPreview *preview)
 {
-  double r = review_retrievability (review);
   guint hard, good, easy;
 
   for (OslFsrsGrade g = OSL_FSRS_HARD; g <= OSL_FSRS_EASY; g++)
@@ -642,6 +617,16 @@ preview_review (Review         *review,
   schedule_days (review, &preview->outcome[OSL_FSRS_HARD], hard);
   schedule_days (review, &preview->outcome[OSL_FSRS_GOOD], good);
   schedule_days (review, &preview->outcome[OSL_FSRS_EASY], easy);
+}
+
+/* Short-term scheduler, a card in review: Again relearns. */
+static void
+preview_review (Review         *review,
+                OslFsrsPreview *preview)
+{
+  double r = review_retrievability (review);
+
+  preview_passes (review, r, preview);
   preview->outcome[OSL_FSRS_AGAIN] = lapse_outcome (review, r);
 }
 
@@ -726,7 +711,19 @@ next_card (const OslFsrsParams *params,
         *next = learning_outcome (&review, grade, review_retrievability (&review));
       return;
     }
-  preview_all (&review, &preview);
+  if (memory_only)
+    {
+      /* Only the day intervals tie the grades' outcomes together. */
+      *next = review_memory (&review, grade, review_retrievability (&review));
+      schedule_days (&review, next, 0);
+      if (grade == OSL_FSRS_AGAIN && review.last_state != OSL_FSRS_NEW)
+        next->lapses++;
+      return;
+    }
+  if (params->enable_short_term)
+    preview_passes (&review, review_retrievability (&review), &preview);
+  else
+    preview_all (&review, &preview);
   *next = preview.outcome[grade];
 }
 

@@ -44,6 +44,10 @@ typedef struct
   double    decay;
   double    factor;
   double    interval_modifier;
+  double    recall_growth;           /* e^w8 */
+  double    easy_difficulty;         /* D0 (Easy), where difficulty reverts to */
+  double    short_term_growth[5];    /* e^(w17 (G − 3 + w18)) by grade */
+  double    lapse_floor_divisor;     /* e^(w17 w18) */
 } OslFsrsParams;
 
 /* A card's memory and schedule: a plain value, the same fields as the

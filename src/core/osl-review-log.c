@@ -28,6 +28,7 @@
 #include <inttypes.h>
 
 #include "osl-deck.h"
+#include "osl-id-table.h"
 #include "osl-json-file.h"
 #include "osl-review-log.h"
 
@@ -39,10 +40,14 @@ struct _OslReviewLog
 {
   char       *path;         /* NULL for a log that is not saved */
   int         fd;           /* opened on the first append */
-  GArray     *entries;      /* of OslReviewEntry */
-  GArray     *live;         /* indices of entries not undone, in order */
-  GPtrArray  *card_ids;
-  GHashTable *card_index;   /* id → index + 1 */
+  /* Plain arrays rather than GArrays: a long history appends a
+   * million entries on opening, and each append is a few stores. */
+  OslReviewEntry *entries;
+  guint       n_entries;
+  guint      *live;         /* indices of entries not undone, in order */
+  guint       n_live;
+  guint       allocated;    /* room in entries and in live */
+  OslIdTable *card_ids;
   GArray     *last_review;  /* per card: its latest live entry */
   char       *recovery;     /* what was repaired on opening, or NULL */
 };
@@ -58,43 +63,35 @@ typedef struct
   guint       grade;
 } Line;
 
+/* @expected_entries: room to reserve, so that reading a long history
+ * does not copy it again and again as the arrays grow */
 static OslReviewLog *
-review_log_new (const char *path)
+review_log_new (const char *path,
+                guint       expected_entries)
 {
   OslReviewLog *log = g_new0 (OslReviewLog, 1);
 
   log->path = g_strdup (path);
   log->fd = -1;
-  log->entries = g_array_new (FALSE, FALSE, sizeof (OslReviewEntry));
-  log->live = g_array_new (FALSE, FALSE, sizeof (guint));
-  log->card_ids = g_ptr_array_new_with_free_func (g_free);
-  log->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  log->allocated = MAX (expected_entries, 64);
+  log->entries = g_new (OslReviewEntry, log->allocated);
+  log->live = g_new (guint, log->allocated);
+  log->card_ids = osl_id_table_new ();
   log->last_review = g_array_new (FALSE, FALSE, sizeof (guint32));
   return log;
 }
 
-/* @length is at most 64 (checked by the caller). */
 static guint32
 intern_card (OslReviewLog *log,
              const char   *id,
              gsize         length)
 {
-  char key[65];
-  gpointer found;
+  guint32 card = osl_id_table_intern (log->card_ids, id, length);
   guint32 none = OSL_REVIEW_LOG_NONE;
-  char *owned;
 
-  /* A stack copy for the lookup: most lines name a card seen before. */
-  memcpy (key, id, length);
-  key[length] = '\0';
-  found = g_hash_table_lookup (log->card_index, key);
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-  owned = g_strdup (key);
-  g_ptr_array_add (log->card_ids, owned);
-  g_hash_table_insert (log->card_index, owned, GUINT_TO_POINTER (log->card_ids->len));
-  g_array_append_val (log->last_review, none);
-  return log->card_ids->len - 1;
+  if (card == log->last_review->len)
+    g_array_append_val (log->last_review, none);
+  return card;
 }
 
 static void
@@ -104,12 +101,19 @@ add_review (OslReviewLog *log,
             guint         rating,
             guint         grade)
 {
-  OslReviewEntry entry = { time, card, g_array_index (log->last_review, guint32, card), rating, grade, FALSE };
-  guint index = log->entries->len;
+  guint32 *last = &g_array_index (log->last_review, guint32, card);
+  guint index = log->n_entries;
 
-  g_array_append_val (log->entries, entry);
-  g_array_append_val (log->live, index);
-  g_array_index (log->last_review, guint32, card) = index;
+  if (index == log->allocated)
+    {
+      log->allocated *= 2;
+      log->entries = g_renew (OslReviewEntry, log->entries, log->allocated);
+      log->live = g_renew (guint, log->live, log->allocated);
+    }
+  log->entries[index] = (OslReviewEntry) { time, card, *last, rating, grade, FALSE };
+  log->live[log->n_live++] = index;
+  log->n_entries++;
+  *last = index;
 }
 
 static gboolean
@@ -119,11 +123,10 @@ take_back_latest (OslReviewLog *log,
   OslReviewEntry *entry;
   guint index;
 
-  if (log->live->len == 0)
+  if (log->n_live == 0)
     return FALSE;
-  index = g_array_index (log->live, guint, log->live->len - 1);
-  g_array_set_size (log->live, log->live->len - 1);
-  entry = &g_array_index (log->entries, OslReviewEntry, index);
+  index = log->live[--log->n_live];
+  entry = &log->entries[index];
   entry->undone = TRUE;
   g_array_index (log->last_review, guint32, entry->card) = entry->previous;
   if (undone_index != NULL)
@@ -131,31 +134,40 @@ take_back_latest (OslReviewLog *log,
   return TRUE;
 }
 
-static gboolean
-parse_digits (const char **p,
-              const char  *end,
-              gint64      *value)
+/* Reads up to 15 digits: more cannot be a time or a rating. */
+static const char *
+parse_digits (const char *p,
+              const char *end,
+              gint64     *value)
 {
-  const char *start = *p;
+  const char *start = p, *limit = p + MIN (end - p, 15);
   gint64 v = 0;
+  guint digit;
 
-  while (*p < end && g_ascii_isdigit (**p) && *p - start < 15)
-    v = v * 10 + (*(*p)++ - '0');
+  for (; p < limit && (digit = (guchar) *p - '0') < 10; p++)
+    v = v * 10 + digit;
   *value = v;
-  return *p > start;
+  return p > start ? p : NULL;
 }
 
-static gboolean
-expect (const char **p,
-        const char  *end,
-        const char  *text)
+/* Skips @text at @p, or returns NULL. */
+static const char *
+expect (const char *p,
+        const char *end,
+        const char *text,
+        gsize       length)
 {
-  gsize length = strlen (text);
+  if (p == NULL || (gsize) (end - p) < length || memcmp (p, text, length) != 0)
+    return NULL;
+  return p + length;
+}
 
-  if ((gsize) (end - *p) < length || memcmp (*p, text, length) != 0)
-    return FALSE;
-  *p += length;
-  return TRUE;
+#define EXPECT(p, end, literal) expect ((p), (end), (literal), sizeof (literal) - 1)
+
+static gboolean
+is_id_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.';
 }
 
 /* The exact form this file writes, read without a JSON parser: a
@@ -165,23 +177,31 @@ parse_line_fast (const char *p,
                  const char *end,
                  Line       *line)
 {
-  gint64 rating, grade;
+  gint64 rating = 0, grade = 0;
+  const char *q;
 
-  if (expect (&p, end, "{\"undo\":"))
+  if ((q = EXPECT (p, end, "{\"undo\":")) != NULL)
     {
       line->is_undo = TRUE;
-      return parse_digits (&p, end, &line->time) && expect (&p, end, "}") && p == end;
+      q = parse_digits (q, end, &line->time);
+      return EXPECT (q, end, "}") == end;
     }
-  if (!expect (&p, end, "{\"card\":\""))
+  if ((q = EXPECT (p, end, "{\"card\":\"")) == NULL)
     return FALSE;
-  line->card = p;
-  while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.'))
-    p++;
-  line->card_length = p - line->card;
-  if (!expect (&p, end, "\",\"time\":") || !parse_digits (&p, end, &line->time) ||
-      !expect (&p, end, ",\"rating\":") || !parse_digits (&p, end, &rating) ||
-      !expect (&p, end, ",\"grade\":") || !parse_digits (&p, end, &grade) ||
-      !expect (&p, end, "}") || p != end)
+  line->card = q;
+  while (q < end && is_id_char (*q))
+    q++;
+  line->card_length = q - line->card;
+  q = EXPECT (q, end, "\",\"time\":");
+  if (q != NULL)
+    q = parse_digits (q, end, &line->time);
+  q = EXPECT (q, end, ",\"rating\":");
+  if (q != NULL)
+    q = parse_digits (q, end, &rating);
+  q = EXPECT (q, end, ",\"grade\":");
+  if (q != NULL)
+    q = parse_digits (q, end, &grade);
+  if (EXPECT (q, end, "}") != end)
     return FALSE;
   line->rating = rating;
   line->grade = grade;
@@ -234,6 +254,23 @@ line_is_valid (const Line *line)
          line->rating >= 1 && line->rating <= 5 && line->grade >= 1 && line->grade <= 4;
 }
 
+/* Asks for the cache line of the card the line at @p names: a long log
+ * names cards in no order, and the wait for one overlaps the work on
+ * the line before. */
+static void
+prefetch_card (OslReviewLog *log,
+               const char   *p,
+               const char   *end)
+{
+  const char *id = EXPECT (p, end, "{\"card\":\""), *q;
+
+  if (id == NULL)
+    return;
+  for (q = id; q < end && q - id <= 64 && is_id_char (*q); q++)
+    ;
+  osl_id_table_prefetch (log->card_ids, id, q - id);
+}
+
 static gboolean
 apply_line (OslReviewLog *log,
             const char   *p,
@@ -258,7 +295,7 @@ append_entry_line (GString              *out,
                    const OslReviewEntry *entry)
 {
   g_string_append_printf (out, "{\"card\":\"%s\",\"time\":%" PRId64 ",\"rating\":%u,\"grade\":%u}\n",
-                          (const char *) g_ptr_array_index (log->card_ids, entry->card),
+                          osl_id_table_get (log->card_ids, entry->card),
                           entry->time, entry->rating, entry->grade);
 }
 
@@ -272,12 +309,11 @@ char *
 osl_review_log_export (OslReviewLog *log,
                        gsize        *length)
 {
-  GString *out = g_string_sized_new (64 + log->live->len * 64);
+  GString *out = g_string_sized_new (64 + log->n_live * 64);
 
   g_string_append (out, HEADER_LINE);
-  for (guint i = 0; i < log->live->len; i++)
-    append_entry_line (out, log, &g_array_index (log->entries, OslReviewEntry,
-                                                 g_array_index (log->live, guint, i)));
+  for (guint i = 0; i < log->n_live; i++)
+    append_entry_line (out, log, &log->entries[log->live[i]]);
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
@@ -348,6 +384,7 @@ load (OslReviewLog  *log,
           eol = end;
           break;
         }
+      prefetch_card (log, eol + 1, end);
       if (eol > p && !apply_line (log, p, eol))
         bad_lines++;
     }
@@ -382,7 +419,7 @@ OslReviewLog *
 osl_review_log_open (const char  *path,
                      GError     **error)
 {
-  g_autoptr(OslReviewLog) log = review_log_new (path);
+  g_autoptr(OslReviewLog) log = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -392,12 +429,14 @@ osl_review_log_open (const char  *path,
   if (mapped == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_steal_pointer (&log);
+        return review_log_new (path, 0);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The review log cannot be read: "));
       return NULL;
     }
   length = g_mapped_file_get_length (mapped);
+  /* An answer's line is at least 40 bytes long. */
+  log = review_log_new (path, MIN (length / 40, G_MAXUINT32 / 2));
   if (length == 0)
     return g_steal_pointer (&log);
   if (!load (log, g_mapped_file_get_contents (mapped), length, error))
@@ -408,7 +447,7 @@ osl_review_log_open (const char  *path,
 OslReviewLog *
 osl_review_log_new_in_memory (void)
 {
-  return review_log_new (NULL);
+  return review_log_new (NULL, 0);
 }
 
 void
@@ -418,10 +457,9 @@ osl_review_log_free (OslReviewLog *log)
     return;
   if (log->fd >= 0)
     close (log->fd);
-  g_array_unref (log->entries);
-  g_array_unref (log->live);
-  g_ptr_array_unref (log->card_ids);
-  g_hash_table_unref (log->card_index);
+  g_free (log->entries);
+  g_free (log->live);
+  osl_id_table_free (log->card_ids);
   g_array_unref (log->last_review);
   g_free (log->recovery);
   g_free (log->path);
@@ -594,7 +632,7 @@ osl_review_log_undo (OslReviewLog  *log,
   char line[64];
   gsize length;
 
-  if (log->live->len == 0)
+  if (log->n_live == 0)
     return FALSE;
   length = g_snprintf (line, sizeof line, "{\"undo\":%" PRId64 "}\n", time);
   if (!write_line (log, line, length, error))
@@ -605,29 +643,35 @@ osl_review_log_undo (OslReviewLog  *log,
 gboolean
 osl_review_log_can_undo (OslReviewLog *log)
 {
-  return log->live->len > 0;
+  return log->n_live > 0;
 }
 
 guint
 osl_review_log_get_n_entries (OslReviewLog *log)
 {
-  return log->entries->len;
+  return log->n_entries;
 }
 
 const OslReviewEntry *
 osl_review_log_get_entry (OslReviewLog *log,
                           guint         index)
 {
-  g_return_val_if_fail (index < log->entries->len, NULL);
-  return &g_array_index (log->entries, OslReviewEntry, index);
+  g_return_val_if_fail (index < log->n_entries, NULL);
+  return &log->entries[index];
+}
+
+/* The number of card ids the log knows, answered or not any more. */
+guint
+osl_review_log_get_n_cards (OslReviewLog *log)
+{
+  return osl_id_table_get_size (log->card_ids);
 }
 
 const char *
 osl_review_log_get_card_id (OslReviewLog *log,
                             guint32       card)
 {
-  g_return_val_if_fail (card < log->card_ids->len, NULL);
-  return g_ptr_array_index (log->card_ids, card);
+  return osl_id_table_get (log->card_ids, card);
 }
 
 /**
@@ -640,9 +684,7 @@ guint32
 osl_review_log_lookup_card (OslReviewLog *log,
                             const char   *card_id)
 {
-  gpointer found = g_hash_table_lookup (log->card_index, card_id);
-
-  return found != NULL ? GPOINTER_TO_UINT (found) - 1 : OSL_REVIEW_LOG_NONE;
+  return osl_id_table_lookup (log->card_ids, card_id, strlen (card_id));
 }
 
 /* The latest live entry of @card; follow OslReviewEntry.previous for the

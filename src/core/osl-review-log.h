@@ -45,6 +45,7 @@ gboolean              osl_review_log_undo              (OslReviewLog  *log,
 guint                 osl_review_log_get_n_entries     (OslReviewLog  *log);
 const OslReviewEntry *osl_review_log_get_entry         (OslReviewLog  *log,
                                                         guint          index);
+guint                 osl_review_log_get_n_cards       (OslReviewLog  *log);
 const char           *osl_review_log_get_card_id       (OslReviewLog  *log,
                                                         guint32        card);
 guint32               osl_review_log_lookup_card       (OslReviewLog  *log,

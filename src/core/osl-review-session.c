@@ -159,57 +159,121 @@ apply_answer (OslReviewSession *session,
 
 /* Maps each card id the log knows to the deck's index, or -1 for cards
  * that are no longer in the deck (their history stays in the log). */
-static GArray *
+static gint *
 map_log_cards (OslReviewSession *session,
                OslReviewLog     *log)
 {
-  GArray *map = g_array_new (FALSE, FALSE, sizeof (gint));
-  guint n_entries = osl_review_log_get_n_entries (log);
+  guint n_cards = osl_review_log_get_n_cards (log);
+  gint *map = g_new (gint, MAX (n_cards, 1));
 
+  for (guint32 card = 0; card < n_cards; card++)
+    map[card] = osl_deck_index_of (session->deck, osl_review_log_get_card_id (log, card));
+  return map;
+}
+
+/* The answers to the deck's cards first_card to end_card − 1: cards
+ * do not depend on each other, so two parts can replay at once. */
+typedef struct
+{
+  OslReviewSession *session;
+  OslReviewLog     *log;
+  const gint       *map;
+  guint             first_card;
+  guint             end_card;
+} ReplayPart;
+
+/* The log names cards in no order a cache can follow: asking early for
+ * the card a few answers ahead overlaps the wait with this answer. */
+#define PREFETCH_AHEAD 8
+
+static void
+prefetch_card (const ReplayPart *part,
+               guint             entry)
+{
+#ifdef __GNUC__
+  gint card = part->map[osl_review_log_get_entry (part->log, entry)->card];
+
+  if (card >= (gint) part->first_card && card < (gint) part->end_card)
+    {
+      __builtin_prefetch (progress_at (part->session, card), 1);
+      __builtin_prefetch (&g_array_index (part->session->keys, QueueKey, card), 1);
+    }
+#endif
+}
+
+static gpointer
+replay_part (gpointer data)
+{
+  const ReplayPart *part = data;
+  guint n_entries = osl_review_log_get_n_entries (part->log);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const OslReviewEntry *entry = osl_review_log_get_entry (part->log, i);
+      gint card = part->map[entry->card];
+
+      if (i + PREFETCH_AHEAD < n_entries)
+        prefetch_card (part, i + PREFETCH_AHEAD);
+
+      if (entry->undone || card < (gint) part->first_card || card >= (gint) part->end_card)
+        continue;
+      apply_answer (part->session, progress_at (part->session, card), entry->time, entry->rating,
+                    entry->grade, osl_review_log_get_last_review (part->log, entry->card) == i);
+    }
+  return NULL;
+}
+
+static void
+collect_answer_times (OslReviewSession *session,
+                      OslReviewLog     *log)
+{
+  guint n_entries = osl_review_log_get_n_entries (log);
+  guint n_live = 0;
+  gint64 *times;
+
+  g_array_set_size (session->answer_times, n_entries);
+  times = (gint64 *) session->answer_times->data;
   for (guint i = 0; i < n_entries; i++)
     {
       const OslReviewEntry *entry = osl_review_log_get_entry (log, i);
 
-      while (map->len <= entry->card)
-        {
-          gint index = osl_deck_index_of (session->deck, osl_review_log_get_card_id (log, map->len));
-
-          g_array_append_val (map, index);
-        }
+      if (!entry->undone)
+        times[n_live++] = entry->time;
     }
-  return map;
+  g_array_set_size (session->answer_times, n_live);
 }
+
+/* Below this many answers a second thread costs more than it saves. */
+#define THREADED_REPLAY_MIN_ENTRIES 20000
 
 /**
  * osl_review_session_replay:
  *
- * Rebuilds every card's state from scratch by replaying the log.
+ * Rebuilds every card's state from scratch by replaying the log; a long
+ * history is replayed in two halves of the deck at once.
  */
 void
 osl_review_session_replay (OslReviewSession *session,
                            OslReviewLog     *log)
 {
-  g_autoptr(GArray) map = map_log_cards (session, log);
-  guint n_entries = osl_review_log_get_n_entries (log);
+  g_autofree gint *map = map_log_cards (session, log);
+  guint n_cards = osl_deck_get_n_cards (session->deck);
+  ReplayPart first = { session, log, map, 0, n_cards / 2 };
+  ReplayPart second = { session, log, map, n_cards / 2, n_cards };
+  GThread *thread = NULL;
 
   g_array_set_size (session->progress, 0);
-  g_array_set_size (session->progress, osl_deck_get_n_cards (session->deck));
+  g_array_set_size (session->progress, n_cards);
   g_array_set_size (session->keys, 0);
-  g_array_set_size (session->keys, osl_deck_get_n_cards (session->deck));
-  g_array_set_size (session->answer_times, 0);
-  for (guint i = 0; i < n_entries; i++)
-    {
-      const OslReviewEntry *entry = osl_review_log_get_entry (log, i);
-      gint card;
-
-      if (entry->undone)
-        continue;
-      g_array_append_val (session->answer_times, entry->time);
-      card = g_array_index (map, gint, entry->card);
-      if (card >= 0)
-        apply_answer (session, progress_at (session, card), entry->time, entry->rating, entry->grade,
-                      osl_review_log_get_last_review (log, entry->card) == i);
-    }
+  g_array_set_size (session->keys, n_cards);
+  if (osl_review_log_get_n_entries (log) >= THREADED_REPLAY_MIN_ENTRIES)
+    thread = g_thread_new ("osl-replay", replay_part, &second);
+  else
+    first.end_card = n_cards;
+  replay_part (&first);
+  collect_answer_times (session, log);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /**

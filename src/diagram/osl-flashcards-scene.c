@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "osl-deck-markup.h"
 #include "osl-flashcards-scene.h"
@@ -333,6 +334,22 @@ add_forecast (OslScene             *scene,
     }
 }
 
+#define WIDE_WIDTH    1100.0
+#define WIDE_HEIGHT   700.0
+#define NARROW_WIDTH  600.0
+#define NARROW_HEIGHT 1240.0
+
+/* How much a layout of at least @min_width × @min_height shrinks to fit
+ * @width × @height. */
+static double
+layout_scale (double width,
+              double height,
+              double min_width,
+              double min_height)
+{
+  return MIN (1.0, MIN (width / min_width, height / min_height));
+}
+
 /**
  * osl_flashcards_stats_scene:
  *
@@ -350,17 +367,23 @@ osl_flashcards_stats_scene (const OslReviewStats *stats,
   OslSceneNode *node;
   double y;
 
-  /* Wide: heatmap and forecast side by side. Narrow (high zoom, a small
-   * window): everything in one column, so text keeps its size. */
-  width = MAX (width, 600);
-  height = MAX (height, width >= 1100 ? 700 : 1240);
+  gboolean wide;
+
+  /* Wide: heatmap and forecast side by side, 1100 × 700 at least.
+   * Narrow: everything in one column, 600 × 1240. Whichever shrinks
+   * less in the space given (a tall window at high zoom wants the
+   * column, a short one the rows). */
+  wide = layout_scale (width, height, WIDE_WIDTH, WIDE_HEIGHT) >=
+         layout_scale (width, height, NARROW_WIDTH, NARROW_HEIGHT);
+  width = MAX (width, wide ? WIDE_WIDTH : NARROW_WIDTH);
+  height = MAX (height, wide ? WIDE_HEIGHT : NARROW_HEIGHT);
   scene = osl_scene_new (width, height, title);
   /* A narrow title may take two lines. */
-  node = osl_scene_add_text (scene, "title", MARGIN, 20, width - 2 * MARGIN, width >= 1100 ? 40 : 72, title, 26);
+  node = osl_scene_add_text (scene, "title", MARGIN, 20, width - 2 * MARGIN, wide ? 40 : 72, title, 26);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
-  y = add_figures (scene, stats, width >= 1100 ? 76 : 108, width) + 26;
+  y = add_figures (scene, stats, wide ? 76 : 108, width) + 26;
   y = add_mastery_bar (scene, stats, y, width) + 30;
-  if (width >= 1100)
+  if (wide)
     {
       double column_w = (width - 2 * MARGIN - 60) / 2;
 
@@ -376,11 +399,67 @@ osl_flashcards_stats_scene (const OslReviewStats *stats,
   return scene;
 }
 
+/* The height of @markup laid out @width wide, as the painter lays out
+ * a text node (Sans, no hinting, wrapping at words). */
+static double
+text_height (const char *markup,
+             gboolean    bold,
+             double      font_size,
+             double      width)
+{
+  static PangoContext *context;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
+  layout = pango_layout_new (context);
+  pango_font_description_set_absolute_size (font, font_size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+/* The largest size from @largest down to @smallest at which @markup
+ * fits @width × @height: a short card in huge type, a long one still
+ * whole. The largest sizes grow with the card, so that a projected
+ * card fills a big screen. */
+static double
+fit_font_size (const char *markup,
+               gboolean    bold,
+               double      width,
+               double      height,
+               double      largest,
+               double      smallest)
+{
+  double size;
+
+  for (size = largest; size > smallest; size *= 0.92)
+    if (text_height (markup, bold, size, width) <= height)
+      return size;
+  return smallest;
+}
+
 /**
  * osl_flashcards_card_scene:
  *
  * Returns: (transfer full): one card in big type for class mode: the
- * question, and the answer once @revealed.
+ * question, and the answer once @revealed, each as large as its space
+ * allows, for the back of a lecture hall.
  */
 OslScene *
 osl_flashcards_card_scene (const OslCard *card,
@@ -396,12 +475,15 @@ osl_flashcards_card_scene (const OslCard *card,
   g_autofree char *tags = g_strjoinv ("  ·  ", card->tags);
   OslScene *scene;
   OslSceneNode *node;
-  double card_w, card_x;
+  double card_w, card_x, card_y = 56, card_h, text_x, text_w, question_h, question_size, answer_y;
 
-  width = MAX (width, 560);
-  height = MAX (height, 420);
-  card_w = MIN (width - 2 * MARGIN, 1400);
+  width = MAX (width, 480);
+  height = MAX (height, 320);
+  card_w = MIN (width - 2 * MARGIN, 1800);
   card_x = (width - card_w) / 2;
+  card_h = height - card_y - MARGIN / 2;
+  text_x = card_x + 48;
+  text_w = card_w - 96;
   scene = osl_scene_new (width, height, _("Class quiz"));
   node = osl_scene_add_text (scene, "counter", card_x, 16, card_w / 2, 30, counter, 18);
   node->flags |= OSL_NODE_FLAG_ALIGN_START;
@@ -410,28 +492,36 @@ osl_flashcards_card_scene (const OslCard *card,
   node->flags |= OSL_NODE_FLAG_ALIGN_END;
   node->text_color = OSL_COLOR_MUTED;
 
-  node = osl_scene_add_box (scene, "card", card_x, 56, card_w, height - 56 - MARGIN, OSL_COLOR_SURFACE, NULL);
+  node = osl_scene_add_box (scene, "card", card_x, card_y, card_w, card_h, OSL_COLOR_SURFACE, NULL);
   node->radius = 18;
-  node = osl_scene_add_text (scene, "question", card_x + 40, 84, card_w - 80,
-                             revealed ? (height - 56) * 0.28 : height - 56 - MARGIN - 120, front, 40);
-  node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_BOLD;
   if (!revealed)
     {
-      node = osl_scene_add_chip (scene, "reveal", width / 2 - 170, height - MARGIN - 80, 340, 52,
+      /* The question alone, centred in the card above the chip. */
+      question_h = card_h - 40 - 100;
+      question_size = fit_font_size (front, TRUE, text_w, question_h, MAX (112, card_h / 6), 24);
+      node = osl_scene_add_text (scene, "question", text_x, card_y + 32, text_w, question_h, front, question_size);
+      node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_BOLD;
+      node = osl_scene_add_chip (scene, "reveal", width / 2 - 190, card_y + card_h - 86, 380, 56,
                                  OSL_COLOR_ACCENT, _("Click or press Space to reveal"));
-      node->font_size = 20;
+      node->font_size = 22;
       node->text_color = OSL_COLOR_BACKGROUND;
       node->flags |= OSL_NODE_FLAG_CLICKABLE;
       osl_scene_node_set_target (node, "reveal");
       return scene;
     }
-  node = osl_scene_add_arrow (scene, "divider", card_x + 40, 84 + (height - 56) * 0.28 + 10,
-                              card_x + card_w - 40, 84 + (height - 56) * 0.28 + 10);
+  /* The question on top in at most a third of the card, the answer in
+   * the rest; the divider sits under the question as laid out. */
+  question_size = fit_font_size (front, TRUE, text_w, (card_h - 64) / 3, MAX (72, card_h / 11), 22);
+  question_h = text_height (front, TRUE, question_size, text_w);
+  node = osl_scene_add_text (scene, "question", text_x, card_y + 28, text_w, question_h, front, question_size);
+  node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_BOLD;
+  answer_y = card_y + 28 + question_h + 18;
+  node = osl_scene_add_arrow (scene, "divider", text_x, answer_y, text_x + text_w, answer_y);
   node->flags |= OSL_NODE_FLAG_NO_HEAD;
   node->stroke = OSL_COLOR_BORDER;
-  node = osl_scene_add_text (scene, "answer", card_x + 40, 84 + (height - 56) * 0.28 + 30, card_w - 80,
-                             height - (84 + (height - 56) * 0.28 + 30) - MARGIN - 20, back,
-                             strlen (card->back) > 600 ? 22 : strlen (card->back) > 250 ? 27 : 32);
+  answer_y += 22;
+  node = osl_scene_add_text (scene, "answer", text_x, answer_y, text_w, card_y + card_h - 24 - answer_y, back,
+                             fit_font_size (back, FALSE, text_w, card_y + card_h - 24 - answer_y, MAX (72, card_h / 9), 16));
   node->flags |= OSL_NODE_FLAG_MARKUP | OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP;
   return scene;
 }

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "osl-fsrs.h"
+#include "osl-js-number.h"
 #include "osl-json-file.h"
 
 static JsonObject *vectors;
@@ -136,6 +137,84 @@ test_reference_vectors (gconstpointer data)
   g_assert_cmpuint (checked, >, 10);
 }
 
+/* Replaying a history computes every answer but a card's last one with
+ * osl_fsrs_next_memory (): the memory it leaves must be exactly what
+ * osl_fsrs_next () leaves, for every reference history. */
+static void
+test_memory_only_replay (void)
+{
+  JsonObject *configs = json_object_get_object_member (vectors, "configs");
+  JsonArray *cases = json_object_get_array_member (vectors, "cases");
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *test_case = json_array_get_object_element (cases, i);
+      JsonArray *steps = json_object_get_array_member (test_case, "steps");
+      const char *config = json_object_get_string_member (test_case, "config");
+      OslFsrsParams params;
+      OslFsrsCard full, memory;
+
+      params_from_json (json_object_get_object_member (configs, config), &params);
+      osl_fsrs_card_init (&full, json_object_get_int_member (json_array_get_object_element (steps, 0), "time"));
+      memory = full;
+      for (guint s = 0; s < json_array_get_length (steps); s++)
+        {
+          JsonObject *step = json_array_get_object_element (steps, s);
+          gint64 now = json_object_get_int_member (step, "time");
+          OslFsrsGrade grade = json_object_get_int_member (step, "grade");
+          OslFsrsCard next_full, next_memory;
+
+          osl_fsrs_next (&params, &full, now, grade, &next_full);
+          osl_fsrs_next_memory (&params, &memory, now, grade, &next_memory);
+          g_assert_cmpfloat (next_memory.stability, ==, next_full.stability);
+          g_assert_cmpfloat (next_memory.difficulty, ==, next_full.difficulty);
+          g_assert_cmpint (next_memory.state, ==, next_full.state);
+          g_assert_cmpuint (next_memory.reps, ==, next_full.reps);
+          g_assert_cmpuint (next_memory.lapses, ==, next_full.lapses);
+          g_assert_cmpuint (next_memory.learning_steps, ==, next_full.learning_steps);
+          g_assert_cmpint (next_memory.last_review, ==, next_full.last_review);
+          full = next_full;
+          memory = next_memory;
+        }
+    }
+}
+
+static guint64
+parse_bits (const char *hex)
+{
+  return g_ascii_strtoull (hex, NULL, 16);
+}
+
+/* The fuzz seed holds D × S as JavaScript prints it; the vectors hold
+ * what Node prints for products like FSRS's, powers of two and of ten
+ * and their neighbours, subnormals, zeros and the non-finite values. */
+static void
+test_js_number (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fsrs", "js-number.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) file = osl_json_file_load (path, "os-lens/js-number-vectors", 1, &error);
+  JsonArray *numbers;
+
+  g_assert_no_error (error);
+  numbers = json_object_get_array_member (file, "numbers");
+  g_assert_cmpuint (json_array_get_length (numbers), >, 1000);
+  for (guint i = 0; i < json_array_get_length (numbers); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (numbers, i);
+      guint64 bits = parse_bits (json_array_get_string_element (pair, 0));
+      const char *expected = json_array_get_string_element (pair, 1);
+      char text[OSL_JS_NUMBER_BUFFER_SIZE];
+      double value;
+      gsize length;
+
+      memcpy (&value, &bits, sizeof value);
+      length = osl_js_number_format (value, text);
+      g_assert_cmpstr (text, ==, expected);
+      g_assert_cmpuint (length, ==, strlen (expected));
+    }
+}
+
 /* Hand-checked against fsrs.md §4: a first Good gives S = w2 and
  * D = w4 − e^(2·w5) + 1; a first Easy clamps D to 1. */
 static void
@@ -201,6 +280,8 @@ main (int   argc,
   g_test_add_func ("/fsrs/first-review", test_first_review_formulas);
   g_test_add_func ("/fsrs/rating-mapping", test_rating_mapping);
   g_test_add_func ("/fsrs/retention-bounds", test_retention_bounds);
+  g_test_add_func ("/fsrs/memory-only-replay", test_memory_only_replay);
+  g_test_add_func ("/fsrs/js-number", test_js_number);
   json_object_iter_init (&iter, json_object_get_object_member (vectors, "configs"));
   while (json_object_iter_next (&iter, &name, NULL))
     {
