@@ -319,7 +319,9 @@ describe_walk_step (OslMemoryPage *self)
 
   if (self->va_problem != NULL)
     return NULL;
-  if (self->n_shown == 0 || walk->n_steps == 0)
+  /* Once shown, a #GP is in the diagram's result: the words go on to
+   * what follows it rather than repeat it. */
+  if (self->n_shown == 0)
     {
       g_autofree char *cr3 = osl_address_format (self->file->config.cr3, 32);
 

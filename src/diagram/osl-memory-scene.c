@@ -518,17 +518,20 @@ text_column_width (const OslMemoryWalkState *state,
   return width - 2 * MARGIN;
 }
 
-/* The scene for an address that is refused, or a TLB hit: the
- * splitter, the message and the narration. */
+/* The scene for an address that is refused, a TLB hit or a walk that
+ * reads no table (#GP): the splitter, then @message right under it,
+ * where the eye already is, in a box called @id, and the narration. */
 static OslScene *
 walk_scene_without_walk (const OslMemoryWalkState *state,
+                         const char               *message,
+                         const char               *id,
                          double                    width,
                          double                    height,
                          double                    top,
                          gboolean                  compact)
 {
   double text_w = text_column_width (state, width);
-  double message_h = MAX (70, text_height (state->va_problem, text_w - 24) + 24);
+  double message_h = message != NULL ? MAX (70, text_height (message, text_w - 24) + 24) : 0;
   double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
   double splitter_h = bit_splitter_height (state->config, state->va, width, compact);
   double needed = top + splitter_h + 30 + message_h + 20 + narration_h + 8;
@@ -542,12 +545,14 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   if (!compact)
     add_title (scene, state->title, width);
   y = add_bit_splitter (scene, state->config, state->va, 0, top, width, compact) + 30;
-  node = osl_scene_add_box (scene, "problem", MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE,
-                            state->va_problem != NULL ? state->va_problem : "");
-  node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-  node->line_width = 3;
-  node->font_size = 18;
-  osl_scene_node_set_role (node, "problem");
+  if (message != NULL)
+    {
+      node = osl_scene_add_box (scene, id, MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE, message);
+      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+      node->line_width = 3;
+      node->font_size = 18;
+      osl_scene_node_set_role (node, g_str_equal (id, "result") ? "fault" : "problem");
+    }
   y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
   if (state->narration != NULL)
     add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
@@ -793,7 +798,14 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   width = MAX (width, 2 * MARGIN + table_column_min (osl_paging_entry_size (state->config)) + CHAIN_INDENT);
   if (state->va_problem != NULL || walk == NULL)
-    return walk_scene_without_walk (state, width, height, top, compact);
+    return walk_scene_without_walk (state, state->va_problem, "problem", width, height, top, compact);
+  /* A non-canonical address faults before any table is read: its #GP
+   * is said under the bits that break the rule. */
+  if (walk->n_steps == 0)
+    {
+      result = finished ? describe_result (walk) : NULL;
+      return walk_scene_without_walk (state, result, "result", width, height, top, compact);
+    }
 
   /* Work out every height first: the scene's size comes before its nodes. */
   text_w = text_column_width (state, width);

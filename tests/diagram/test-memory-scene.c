@@ -266,6 +266,33 @@ test_zoomed_splitter_leaves_room_for_the_walk (void)
   g_assert_nonnull (osl_scene_find (full, "bitno-63"));
 }
 
+/* A non-canonical address reads no table: its #GP is said right under
+ * the bits, where a 200 % view shows it, not below an empty chain. */
+static void
+test_non_canonical_explained_under_bits (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = osl_phys_mem_new ();
+  g_autoptr(OslScene) scene = NULL;
+  OslMemoryWalkState state = { &config, mem, G_GUINT64_CONSTANT (0x0000800000000000), NULL, NULL, FALSE,
+                               G_MAXUINT, "walk", NULL, NULL, FALSE };
+  OslSceneNode *fault;
+  OslWalk walk;
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_64);
+  osl_paging_walk (mem, &config, state.va, user_read, &walk);
+  g_assert_cmpint (walk.fault, ==, OSL_FAULT_GP);
+  state.walk = &walk;
+  scene = osl_memory_scene_walk (&state, 790, 418);
+  fault = osl_scene_find (scene, "result");
+  g_assert_cmpstr (fault->role, ==, "fault");
+  assert_text_contains (scene, "result", "#GP");
+  g_assert_cmpfloat (fault->y, >, osl_scene_find (scene, "field-5")->y);
+  g_assert_cmpfloat (fault->y + fault->h, <=, 418);
+  g_assert_null (osl_scene_find (scene, "cr3"));
+  assert_inside (scene);
+}
+
 /* A 5-level walk in 640 pixels wraps its tables into rows, each as wide
  * as a 64-bit entry needs, and every table stays inside the scene. */
 static void
@@ -342,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/memory-scene/64-bit-fits", test_sixty_four_bit_fits);
   g_test_add_func ("/memory-scene/walk-reflows-when-zoomed", test_walk_reflows_when_zoomed);
   g_test_add_func ("/memory-scene/walk-chain-wraps", test_walk_chain_wraps);
+  g_test_add_func ("/memory-scene/non-canonical-explained-under-bits", test_non_canonical_explained_under_bits);
   g_test_add_func ("/memory-scene/zoomed-splitter-leaves-room-for-the-walk",
                    test_zoomed_splitter_leaves_room_for_the_walk);
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);

@@ -186,12 +186,14 @@ test_typed_address (void)
   g_assert_null (osl_scene_find (good, "problem"));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (strstr (osl_scene_find (good, "field-0")->text, "= 770"));
-  /* A non-canonical address is walked to its #GP, said in the diagram
-   * alone. */
+  /* A non-canonical address is walked to its #GP, said once, in the
+   * diagram alone. */
   g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:read-only"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "0x0000800000000000");
   non_canonical = scene ();
   g_assert_nonnull (strstr (osl_scene_find (non_canonical, "result")->text, "#GP"));
+  g_assert_null (strstr (osl_scene_find (non_canonical, "narration")->text,
+                         osl_scene_find (non_canonical, "result")->text));
   g_assert_null (find_visible_label (page, "#GP"));
   g_assert_null (find_visible_label (page, "canonical"));
 }
