@@ -204,6 +204,7 @@ struct _OslMemoryPage
   OslMemoryFile  *file;         /* the memory being explored; edits go here */
   guint64         va;
   char           *va_problem;
+  gboolean        va_unreadable; /* the typed text is no number: no bits to show */
   guint           story;
   guint           item;         /* walk stories: which walk; TLB: how many steps */
   guint           n_shown;      /* walk steps, EPT references or story events shown */
@@ -466,6 +467,7 @@ set_file (OslMemoryPage *self,
   self->file = file;
   self->va = va;
   g_clear_pointer (&self->va_problem, g_free);
+  self->va_unreadable = FALSE;
 }
 
 static void
@@ -804,6 +806,7 @@ build_scene (double   width,
   state.mem = self->file->mem;
   state.va = self->va;
   state.va_problem = self->va_problem;
+  state.no_bits = self->va_unreadable;
   state.walk = self->va_problem == NULL && (kind != STORY_TLB || self->item > 0) ? &self->walk : NULL;
   state.nested = self->file->nested;
   state.n_shown = self->n_shown;
@@ -889,6 +892,7 @@ set_address (OslMemoryPage *self,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->va_problem, g_free);
+  self->va_unreadable = FALSE;
   self->va = va;
   if (!osl_address_check (&self->file->config, va, &error) && error->code == OSL_ADDRESS_ERROR_TOO_WIDE)
     self->va_problem = g_strdup (error->message);
@@ -910,6 +914,7 @@ address_changed_cb (OslMemoryPage *self)
       go_custom (self);
       g_free (self->va_problem);
       self->va_problem = g_strdup (error->message);
+      self->va_unreadable = TRUE;
       refresh (self, FALSE);
       return;
     }

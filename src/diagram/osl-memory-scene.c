@@ -533,8 +533,9 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   double text_w = text_column_width (state, width);
   double message_h = message != NULL ? MAX (70, text_height (message, text_w - 24) + 24) : 0;
   double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
-  double splitter_h = bit_splitter_height (state->config, state->va, width, compact);
-  double needed = top + splitter_h + 30 + message_h + 20 + narration_h + 8;
+  /* Bits of an earlier address beside words about a typo would mislead. */
+  double splitter_h = state->no_bits ? 0 : bit_splitter_height (state->config, state->va, width, compact) + 30;
+  double needed = top + splitter_h + message_h + 20 + narration_h + 8;
   OslScene *scene;
   OslSceneNode *node;
   double y;
@@ -544,7 +545,7 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   scene = osl_scene_new (width, MAX (height, needed), state->title);
   if (!compact)
     add_title (scene, state->title, width);
-  y = add_bit_splitter (scene, state->config, state->va, 0, top, width, compact) + 30;
+  y = state->no_bits ? top : add_bit_splitter (scene, state->config, state->va, 0, top, width, compact) + 30;
   if (message != NULL)
     {
       node = osl_scene_add_box (scene, id, MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE, message);

@@ -155,32 +155,38 @@ selected_story (void)
 }
 
 /* A refused address is explained once, in the diagram under the bits;
- * the entry is only marked. */
-static void
+ * the entry is only marked. Returns the diagram. */
+static OslScene *
 assert_refused_once (const char *typed,
                      const char *explanation)
 {
   GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
-  g_autoptr(OslScene) refused = NULL;
+  OslScene *refused;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), typed);
   refused = scene ();
   g_assert_nonnull (strstr (osl_scene_find (refused, "problem")->text, explanation));
   g_assert_null (find_visible_label (page, explanation));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  return refused;
 }
 
 static void
 test_typed_address (void)
 {
   GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  g_autoptr(OslScene) too_wide = NULL;
+  g_autoptr(OslScene) typo = NULL;
   g_autoptr(OslScene) good = NULL;
   g_autoptr(OslScene) non_canonical = NULL;
 
   g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
-  assert_refused_once ("0x1_0000_0000", "too wide for x86-32");
+  too_wide = assert_refused_once ("0x1_0000_0000", "too wide for x86-32");
   keep_screenshot ("too-wide");
-  assert_refused_once ("0xZZ", "not hexadecimal");
+  g_assert_nonnull (osl_scene_find (too_wide, "bit-31"));
+  /* Text that is no number has no bits: the last address's would mislead. */
+  typo = assert_refused_once ("0xZZ", "not hexadecimal");
+  g_assert_null (osl_scene_find (typo, "bit-31"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "0xC080_1ABC");
   good = scene ();
   g_assert_null (osl_scene_find (good, "problem"));
