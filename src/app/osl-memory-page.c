@@ -165,6 +165,10 @@ static const Story stories[] = {
   { "memory-map", N_("This app's memory map"), STORY_MAP },
 };
 
+/* The story menu's last item: what the user walks of their own accord
+ * (a typed address, an edit, an opened file) follows no story. */
+#define CUSTOM_ITEM G_N_ELEMENTS (stories)
+
 /* The mode menu: the five x86 modes in OslPagingMode order, then these. */
 enum { MODE_ITEM_EPT = OSL_PAGING_TEXTBOOK, MODE_ITEM_TEXTBOOK };
 
@@ -190,7 +194,6 @@ struct _OslMemoryPage
   GtkButton      *map_button;
   GtkButton      *unmap_button;
   GtkMenuButton  *more_button;
-  GtkLabel       *problem_label;
   GtkWidget      *diagram_scroll;
   OslDiagramView *diagram;
   guint           fit_id;       /* pending change of the diagram's height */
@@ -201,6 +204,7 @@ struct _OslMemoryPage
   OslMemoryFile  *file;         /* the memory being explored; edits go here */
   guint64         va;
   char           *va_problem;
+  gboolean        va_unreadable; /* the typed text is no number: no bits to show */
   guint           story;
   guint           item;         /* walk stories: which walk; TLB: how many steps */
   guint           n_shown;      /* walk steps, EPT references or story events shown */
@@ -316,7 +320,9 @@ describe_walk_step (OslMemoryPage *self)
 
   if (self->va_problem != NULL)
     return NULL;
-  if (self->n_shown == 0 || walk->n_steps == 0)
+  /* Once shown, a #GP is in the diagram's result: the words go on to
+   * what follows it rather than repeat it. */
+  if (self->n_shown == 0)
     {
       g_autofree char *cr3 = osl_address_format (self->file->config.cr3, 32);
 
@@ -369,6 +375,25 @@ describe_ept_step (OslMemoryPage *self)
   return NULL;
 }
 
+/* The diagram explains a refused address in words, under the bits;
+ * the entry only shows that it holds what was refused. */
+static void
+mark_refused_address (OslMemoryPage *self)
+{
+  GtkWidget *entry = GTK_WIDGET (self->address_entry);
+
+  if (self->va_problem != NULL)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
 static void
 sync_widgets (OslMemoryPage *self)
 {
@@ -402,9 +427,8 @@ sync_widgets (OslMemoryPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (walk_controls); i++)
       gtk_widget_set_sensitive (walk_controls[i], walking);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), self->va_problem != NULL);
-  if (self->va_problem != NULL)
-    gtk_label_set_text (self->problem_label, self->va_problem);
+  gtk_drop_down_set_selected (self->story_dropdown, self->custom ? CUSTOM_ITEM : self->story);
+  mark_refused_address (self);
   self->updating = FALSE;
 }
 
@@ -443,6 +467,7 @@ set_file (OslMemoryPage *self,
   self->file = file;
   self->va = va;
   g_clear_pointer (&self->va_problem, g_free);
+  self->va_unreadable = FALSE;
 }
 
 static void
@@ -621,9 +646,6 @@ start_story (OslMemoryPage *self,
     default:
       g_assert_not_reached ();
     }
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->story_dropdown, index);
-  self->updating = FALSE;
   refresh (self, FALSE);
 }
 
@@ -784,6 +806,7 @@ build_scene (double   width,
   state.mem = self->file->mem;
   state.va = self->va;
   state.va_problem = self->va_problem;
+  state.no_bits = self->va_unreadable;
   state.walk = self->va_problem == NULL && (kind != STORY_TLB || self->item > 0) ? &self->walk : NULL;
   state.nested = self->file->nested;
   state.n_shown = self->n_shown;
@@ -869,6 +892,7 @@ set_address (OslMemoryPage *self,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->va_problem, g_free);
+  self->va_unreadable = FALSE;
   self->va = va;
   if (!osl_address_check (&self->file->config, va, &error) && error->code == OSL_ADDRESS_ERROR_TOO_WIDE)
     self->va_problem = g_strdup (error->message);
@@ -890,6 +914,7 @@ address_changed_cb (OslMemoryPage *self)
       go_custom (self);
       g_free (self->va_problem);
       self->va_problem = g_strdup (error->message);
+      self->va_unreadable = TRUE;
       refresh (self, FALSE);
       return;
     }
@@ -905,8 +930,17 @@ address_activate_cb (OslMemoryPage *self)
 static void
 story_selected_cb (OslMemoryPage *self)
 {
-  if (!self->updating)
-    start_story (self, gtk_drop_down_get_selected (self->story_dropdown));
+  guint selected = gtk_drop_down_get_selected (self->story_dropdown);
+
+  if (self->updating)
+    return;
+  if (selected < CUSTOM_ITEM)
+    start_story (self, selected);
+  else if (!self->custom)
+    {
+      go_custom (self);
+      refresh (self, FALSE);
+    }
 }
 
 static void
@@ -1454,7 +1488,6 @@ osl_memory_page_class_init (OslMemoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, map_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, unmap_button);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, more_button);
-  gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram_scroll);
   gtk_widget_class_bind_template_child (widget_class, OslMemoryPage, diagram);
   gtk_widget_class_bind_template_callback (widget_class, address_activate_cb);
@@ -1485,6 +1518,7 @@ osl_memory_page_init (OslMemoryPage *self)
   self->nested = g_new0 (OslNestedWalk, 1);
   for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
     gtk_string_list_append (self->story_list, _(stories[i].title));
+  gtk_string_list_append (self->story_list, _("Your own walk (no story)"));
 
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);

@@ -45,8 +45,34 @@ hex (guint64 value,
 #define BIT_CELL_MAX 36.0
 #define BIT_CELL_MIN 17.0   /* narrower cells would squeeze a 15 px digit */
 #define FIELD_GAP 20.0
-#define SPLITTER_ROW_HEIGHT (22 + 36 + 6 + 50)
-#define SPLITTER_ROW_GAP 14.0
+
+/* The heights in one row of the splitter. A compact splitter (a zoomed
+ * or short view) drops the bit numbers, whose ranges its field boxes
+ * state in large type, and flattens the rest: at 200 % a 64-bit
+ * address and the walk's first table then fit one screen together. */
+typedef struct
+{
+  double number_h;    /* the bit numbers over the first and last bit */
+  double bit_h;
+  double field_h;     /* the field's name, range and value */
+  double row_gap;
+} SplitterGeometry;
+
+static const SplitterGeometry full_splitter = { 22, 36, 50, 14 };
+static const SplitterGeometry compact_splitter = { 0, 28, 46, 10 };
+#define SPLITTER_BIT_GAP 6.0     /* between the bits and their field box */
+
+static const SplitterGeometry *
+splitter_geometry (gboolean compact)
+{
+  return compact ? &compact_splitter : &full_splitter;
+}
+
+static double
+splitter_row_height (const SplitterGeometry *geometry)
+{
+  return geometry->number_h + geometry->bit_h + SPLITTER_BIT_GAP + geometry->field_h;
+}
 
 /* Packs the fields into rows of at most @width pixels with bits @cell
  * wide, never breaking a field. Returns the number of rows. */
@@ -104,18 +130,21 @@ wrap_fields (const OslAddressField *fields,
   return pack_fields (fields, n_fields, avail, *cell, row_of);
 }
 
-/* How many rows the bit splitter takes at this width. */
-static guint
-bit_splitter_rows (const OslPagingConfig *config,
-                   guint64                va,
-                   double                 width)
+/* The height of the bit splitter at this width. */
+static double
+bit_splitter_height (const OslPagingConfig *config,
+                     guint64                va,
+                     double                 width,
+                     gboolean               compact)
 {
+  const SplitterGeometry *geometry = splitter_geometry (compact);
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint row_of[OSL_WALK_MAX_STEPS + 2];
   guint n_fields = osl_paging_split (config, va, 0, fields);
   double cell;
+  guint n_rows = wrap_fields (fields, n_fields, width, row_of, &cell);
 
-  return wrap_fields (fields, n_fields, width, row_of, &cell);
+  return n_rows * splitter_row_height (geometry) + (n_rows - 1) * geometry->row_gap;
 }
 
 /* A bit number centred over its cell, so that the numbers of two
@@ -140,8 +169,11 @@ add_bit_splitter (OslScene              *scene,
                   guint64                va,
                   guint64                page_size,
                   double                 y,
-                  double                 width)
+                  double                 width,
+                  gboolean               compact)
 {
+  const SplitterGeometry *geometry = splitter_geometry (compact);
+  double bits_y = geometry->number_h, field_y = bits_y + geometry->bit_h + SPLITTER_BIT_GAP;
   OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
   guint row_of[OSL_WALK_MAX_STEPS + 2];
   guint n_fields = osl_paging_split (config, va, page_size, fields);
@@ -153,7 +185,7 @@ add_bit_splitter (OslScene              *scene,
       const OslAddressField *field = &fields[f];
       guint n_bits = field->high - field->low + 1;
       double fw = n_bits * cell;
-      double row_y = y + row_of[f] * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP);
+      double row_y = y + row_of[f] * (splitter_row_height (geometry) + geometry->row_gap);
       OslColor color = field_color (field, f, n_fields);
       g_autofree char *id = g_strdup_printf ("field-%u", f);
       g_autofree char *target = g_strdup_printf ("field:%u", f);
@@ -171,9 +203,12 @@ add_bit_splitter (OslScene              *scene,
             row_bits += fields[g].high - fields[g].low + 1;
           x = (width - (cell * row_bits + FIELD_GAP * (row_fields - 1))) / 2;
         }
-      add_bit_number (scene, field->high, x, cell, row_y);
-      if (n_bits > 1)
-        add_bit_number (scene, field->low, x + fw - cell, cell, row_y);
+      if (!compact)
+        {
+          add_bit_number (scene, field->high, x, cell, row_y);
+          if (n_bits > 1)
+            add_bit_number (scene, field->low, x + fw - cell, cell, row_y);
+        }
       for (guint b = 0; b < n_bits; b++)
         {
           guint bit = field->high - b;
@@ -181,7 +216,7 @@ add_bit_splitter (OslScene              *scene,
           g_autofree char *bit_target = g_strdup_printf ("bit:%u", bit);
           g_autofree char *bit_tip = g_strdup_printf (_("Bit %u of the %s field; click to flip it"), bit, field->name);
 
-          node = osl_scene_add_box (scene, bit_id, x + b * cell, row_y + 22, cell, 36, color,
+          node = osl_scene_add_box (scene, bit_id, x + b * cell, row_y + bits_y, cell, geometry->bit_h, color,
                                     (va >> bit) & 1 ? "1" : "0");
           node->radius = 2;
           node->font_size = CLAMP (cell * 0.8, 15, 18);
@@ -192,12 +227,14 @@ add_bit_splitter (OslScene              *scene,
         }
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
+      else if (fw < 110 && compact)
+        label = g_strdup_printf ("%s %u–%u\n%" PRIu64, field->name, field->high, field->low, field->value);
       else if (fw < 110)
         label = g_strdup_printf ("%s\n%" PRIu64, field->name, field->value);
       else
         label = g_strdup_printf ("%s · %u–%u\n%s = %" PRIu64,
                                  field->name, field->high, field->low, value, field->value);
-      node = osl_scene_add_box (scene, id, x, row_y + 64, fw, 50, OSL_COLOR_SURFACE, label);
+      node = osl_scene_add_box (scene, id, x, row_y + field_y, fw, geometry->field_h, OSL_COLOR_SURFACE, label);
       node->stroke = color == OSL_COLOR_MUTED ? OSL_COLOR_BORDER : color;
       node->line_width = 3;
       node->font_size = fw < 120 ? SMALL_SIZE : BODY_SIZE;
@@ -209,7 +246,7 @@ add_bit_splitter (OslScene              *scene,
       osl_scene_node_set_tooltip (node, tooltip);
       x += fw + FIELD_GAP;
     }
-  return y + n_rows * SPLITTER_ROW_HEIGHT + (n_rows - 1) * SPLITTER_ROW_GAP;
+  return y + n_rows * splitter_row_height (geometry) + (n_rows - 1) * geometry->row_gap;
 }
 
 static const struct
@@ -481,20 +518,24 @@ text_column_width (const OslMemoryWalkState *state,
   return width - 2 * MARGIN;
 }
 
-/* The scene for an address that is refused, or a TLB hit: the
- * splitter, the message and the narration. */
+/* The scene for an address that is refused, a TLB hit or a walk that
+ * reads no table (#GP): the splitter, then @message right under it,
+ * where the eye already is, in a box called @id, and the narration. */
 static OslScene *
 walk_scene_without_walk (const OslMemoryWalkState *state,
+                         const char               *message,
+                         const char               *id,
                          double                    width,
                          double                    height,
                          double                    top,
                          gboolean                  compact)
 {
   double text_w = text_column_width (state, width);
-  double message_h = MAX (70, text_height (state->va_problem, text_w - 24) + 24);
+  double message_h = message != NULL ? MAX (70, text_height (message, text_w - 24) + 24) : 0;
   double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
-  double splitter_h = bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP);
-  double needed = top + splitter_h + 30 + message_h + 20 + narration_h + 8;
+  /* Bits of an earlier address beside words about a typo would mislead. */
+  double splitter_h = state->no_bits ? 0 : bit_splitter_height (state->config, state->va, width, compact) + 30;
+  double needed = top + splitter_h + message_h + 20 + narration_h + 8;
   OslScene *scene;
   OslSceneNode *node;
   double y;
@@ -504,13 +545,15 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   scene = osl_scene_new (width, MAX (height, needed), state->title);
   if (!compact)
     add_title (scene, state->title, width);
-  y = add_bit_splitter (scene, state->config, state->va, 0, top, width) + 30;
-  node = osl_scene_add_box (scene, "problem", MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE,
-                            state->va_problem != NULL ? state->va_problem : "");
-  node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
-  node->line_width = 3;
-  node->font_size = 18;
-  osl_scene_node_set_role (node, "problem");
+  y = state->no_bits ? top : add_bit_splitter (scene, state->config, state->va, 0, top, width, compact) + 30;
+  if (message != NULL)
+    {
+      node = osl_scene_add_box (scene, id, MARGIN, y, text_w, message_h, OSL_COLOR_SURFACE, message);
+      node->stroke = state->tlb != NULL ? OSL_COLOR_GREEN : OSL_COLOR_ERROR;
+      node->line_width = 3;
+      node->font_size = 18;
+      osl_scene_node_set_role (node, g_str_equal (id, "result") ? "fault" : "problem");
+    }
   y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
   if (state->narration != NULL)
     add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
@@ -756,13 +799,19 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   width = MAX (width, 2 * MARGIN + table_column_min (osl_paging_entry_size (state->config)) + CHAIN_INDENT);
   if (state->va_problem != NULL || walk == NULL)
-    return walk_scene_without_walk (state, width, height, top, compact);
+    return walk_scene_without_walk (state, state->va_problem, "problem", width, height, top, compact);
+  /* A non-canonical address faults before any table is read: its #GP
+   * is said under the bits that break the rule. */
+  if (walk->n_steps == 0)
+    {
+      result = finished ? describe_result (walk) : NULL;
+      return walk_scene_without_walk (state, result, "result", width, height, top, compact);
+    }
 
   /* Work out every height first: the scene's size comes before its nodes. */
   text_w = text_column_width (state, width);
   layout_chain (&chain, walk->n_steps + 2, osl_paging_entry_size (state->config), width,
-                top + bit_splitter_rows (state->config, state->va, width) * (SPLITTER_ROW_HEIGHT + SPLITTER_ROW_GAP)
-                - SPLITTER_ROW_GAP + 26,
+                top + bit_splitter_height (state->config, state->va, width, compact) + (compact ? 18 : 26),
                 slice_h);
   if (finished)
     {
@@ -779,7 +828,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   if (!compact)
     add_title (scene, state->title, width);
   add_bit_splitter (scene, state->config, state->va,
-                    finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width);
+                    finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width, compact);
   n_fields = osl_paging_split (state->config, state->va, 0, fields);
   first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
 

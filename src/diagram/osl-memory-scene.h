@@ -30,6 +30,7 @@ typedef struct
   const char            *narration;
   const OslTlb          *tlb;          /* shown when not NULL */
   gboolean               tlb_hit;
+  gboolean               no_bits;      /* va_problem says the text is no address: no splitter */
 } OslMemoryWalkState;
 
 OslScene *osl_memory_scene_walk     (const OslMemoryWalkState *state,

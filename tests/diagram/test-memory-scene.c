@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "osl-memory-file.h"
 #include "osl-memory-scene.h"
 
 static const OslAccess user_read = { OSL_ACCESS_READ, TRUE };
@@ -205,12 +206,15 @@ test_walk_reflows_when_zoomed (void)
   assert_inside (narrow);
   g_assert_cmpfloat (osl_scene_get_width (narrow), ==, 640);
   g_assert_null (osl_scene_find (narrow, "title"));
-  /* "22" ends and "21" begins with room between them. */
-  high = osl_scene_find (narrow, "bitno-22");
-  low = osl_scene_find (narrow, "bitno-21");
-  g_assert_false (high->flags & (OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_ALIGN_END));
-  g_assert_false (low->flags & (OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_ALIGN_END));
-  g_assert_cmpfloat ((low->x + low->w / 2) - (high->x + high->w / 2), >=, 30);
+  /* The compact splitter gives each field's range in its box, in large
+   * type, instead of bit numbers over the cells; the boxes of the PD
+   * (31–22) and the PT (21–12) stay apart. */
+  g_assert_null (osl_scene_find (narrow, "bitno-22"));
+  assert_text_contains (narrow, "field-0", "31–22");
+  assert_text_contains (narrow, "field-1", "21–12");
+  high = osl_scene_find (narrow, "field-0");
+  low = osl_scene_find (narrow, "field-1");
+  g_assert_cmpfloat (low->x - (high->x + high->w), >=, 20);
   g_assert_cmpfloat (fabs (low->y - high->y), <, 0.5);
 
   /* A 64-bit address on a narrow canvas wraps at a field boundary. */
@@ -225,6 +229,68 @@ test_walk_reflows_when_zoomed (void)
   g_assert_cmpfloat (osl_scene_find (wide64, "bit-39")->y, ==, osl_scene_find (wide64, "bit-47")->y);
   g_assert_cmpfloat (osl_scene_find (wide64, "bit-30")->y, ==, osl_scene_find (wide64, "bit-38")->y);
   g_assert_cmpfloat (osl_scene_find (wide64, "bit-0")->y, ==, osl_scene_find (wide64, "bit-11")->y);
+}
+
+/* At 200 % in a 1600 × 1000 window the view hands a walk about 790 × 418
+ * pixels: the splitter of a 64-bit address and the walk's first table,
+ * flags included, both fit it, so the walk does not start below the
+ * fold; the same walk at 100 % keeps the bit numbers. */
+static void
+test_zoomed_splitter_leaves_room_for_the_walk (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-x86-64.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_load (path, &error);
+  g_autoptr(OslScene) zoomed = NULL;
+  g_autoptr(OslScene) full = NULL;
+  OslMemoryWalkState state = { 0 };
+  OslWalk walk;
+
+  g_assert_no_error (error);
+  state.config = &file->config;
+  state.mem = file->mem;
+  state.va = G_GUINT64_CONSTANT (0x00007F1234567ABC);
+  state.walk = &walk;
+  state.n_shown = 1;
+  state.title = "walk";
+  osl_paging_walk (file->mem, &file->config, state.va, user_read, &walk);
+  g_assert_cmpuint (walk.n_steps, ==, 4);
+  zoomed = osl_memory_scene_walk (&state, 790, 418);
+  g_assert_cmpfloat (osl_scene_find (zoomed, "bit-63")->y, >=, 0);
+  g_assert_cmpfloat (osl_scene_find (zoomed, "flag-0-NX")->y + osl_scene_find (zoomed, "flag-0-NX")->h, <=, 418);
+  g_assert_cmpfloat (osl_scene_find (zoomed, "field-5")->y + osl_scene_find (zoomed, "field-5")->h, <,
+                     osl_scene_find (zoomed, "table-title-0")->y);
+  assert_text_contains (zoomed, "field-1", "PML4 · 47–39");
+  assert_inside (zoomed);
+  full = osl_memory_scene_walk (&state, 1540, 840);
+  g_assert_nonnull (osl_scene_find (full, "bitno-63"));
+}
+
+/* A non-canonical address reads no table: its #GP is said right under
+ * the bits, where a 200 % view shows it, not below an empty chain. */
+static void
+test_non_canonical_explained_under_bits (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = osl_phys_mem_new ();
+  g_autoptr(OslScene) scene = NULL;
+  OslMemoryWalkState state = { &config, mem, G_GUINT64_CONSTANT (0x0000800000000000), NULL, NULL, FALSE,
+                               G_MAXUINT, "walk", NULL, NULL, FALSE };
+  OslSceneNode *fault;
+  OslWalk walk;
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_64);
+  osl_paging_walk (mem, &config, state.va, user_read, &walk);
+  g_assert_cmpint (walk.fault, ==, OSL_FAULT_GP);
+  state.walk = &walk;
+  scene = osl_memory_scene_walk (&state, 790, 418);
+  fault = osl_scene_find (scene, "result");
+  g_assert_cmpstr (fault->role, ==, "fault");
+  assert_text_contains (scene, "result", "#GP");
+  g_assert_cmpfloat (fault->y, >, osl_scene_find (scene, "field-5")->y);
+  g_assert_cmpfloat (fault->y + fault->h, <=, 418);
+  g_assert_null (osl_scene_find (scene, "cr3"));
+  assert_inside (scene);
 }
 
 /* A 5-level walk in 640 pixels wraps its tables into rows, each as wide
@@ -303,6 +369,9 @@ main (int    argc,
   g_test_add_func ("/memory-scene/64-bit-fits", test_sixty_four_bit_fits);
   g_test_add_func ("/memory-scene/walk-reflows-when-zoomed", test_walk_reflows_when_zoomed);
   g_test_add_func ("/memory-scene/walk-chain-wraps", test_walk_chain_wraps);
+  g_test_add_func ("/memory-scene/non-canonical-explained-under-bits", test_non_canonical_explained_under_bits);
+  g_test_add_func ("/memory-scene/zoomed-splitter-leaves-room-for-the-walk",
+                   test_zoomed_splitter_leaves_room_for_the_walk);
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
   g_test_add_func ("/memory-scene/story", test_story_tokens_move);
   g_test_add_func ("/memory-scene/map", test_memory_map);

@@ -125,22 +125,114 @@ test_stories (void)
   g_assert_false (osl_page_show_state (OSL_PAGE (page), "preset:no-such-story"));
 }
 
+/* A visible label anywhere in @widget whose text contains @text. */
+static GtkWidget *
+find_visible_label (GtkWidget  *widget,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      found = find_visible_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+selected_story (void)
+{
+  GtkDropDown *stories = GTK_DROP_DOWN (find_child (page, GTK_TYPE_DROP_DOWN, "Presets and stories"));
+
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (stories));
+}
+
+/* A refused address is explained once, in the diagram under the bits;
+ * the entry is only marked. Returns the diagram. */
+static OslScene *
+assert_refused_once (const char *typed,
+                     const char *explanation)
+{
+  GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  OslScene *refused;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  refused = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (refused, "problem")->text, explanation));
+  g_assert_null (find_visible_label (page, explanation));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  return refused;
+}
+
 static void
 test_typed_address (void)
 {
   GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
-  g_autoptr(OslScene) bad = NULL;
+  g_autoptr(OslScene) too_wide = NULL;
+  g_autoptr(OslScene) typo = NULL;
   g_autoptr(OslScene) good = NULL;
+  g_autoptr(OslScene) non_canonical = NULL;
 
   g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "0x1_0000_0000");
-  bad = scene ();
-  g_assert_nonnull (strstr (osl_scene_find (bad, "problem")->text, "too wide for x86-32"));
+  too_wide = assert_refused_once ("0x1_0000_0000", "too wide for x86-32");
   keep_screenshot ("too-wide");
+  g_assert_nonnull (osl_scene_find (too_wide, "bit-31"));
+  /* Text that is no number has no bits: the last address's would mislead. */
+  typo = assert_refused_once ("0xZZ", "not hexadecimal");
+  g_assert_null (osl_scene_find (typo, "bit-31"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "0xC080_1ABC");
   good = scene ();
   g_assert_null (osl_scene_find (good, "problem"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_nonnull (strstr (osl_scene_find (good, "field-0")->text, "= 770"));
+  /* A non-canonical address is walked to its #GP, said once, in the
+   * diagram alone. */
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:read-only"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0x0000800000000000");
+  non_canonical = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (non_canonical, "result")->text, "#GP"));
+  g_assert_null (strstr (osl_scene_find (non_canonical, "narration")->text,
+                         osl_scene_find (non_canonical, "result")->text));
+  g_assert_null (find_visible_label (page, "#GP"));
+  g_assert_null (find_visible_label (page, "canonical"));
+}
+
+/* Typing an address leaves the story: the story menu says so, and
+ * picking a story again starts it afresh. */
+static void
+test_story_menu_follows_custom_walk (void)
+{
+  GtkDropDown *stories = GTK_DROP_DOWN (find_child (page, GTK_TYPE_DROP_DOWN, "Presets and stories"));
+  GtkWidget *entry = find_child (page, GTK_TYPE_ENTRY, NULL);
+  g_autoptr(OslScene) own = NULL;
+  g_autoptr(OslScene) again = NULL;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-example"));
+  g_assert_cmpstr (selected_story (), ==, "Lecture example: 0x60001000 → 0x70001000");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0xC0801ABC");
+  g_assert_cmpstr (selected_story (), ==, "Your own walk (no story)");
+  own = scene ();
+  g_assert_nonnull (strstr (osl_scene_find (own, "result")->text, "0x12345ABC"));
+  /* Back to the lecture: its address, its first step, its narration. */
+  gtk_drop_down_set_selected (stories, 0);
+  g_assert_cmpstr (selected_story (), ==, "Lecture example: 0x60001000 → 0x70001000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0x60001000");
+  again = scene ();
+  g_assert_nonnull (osl_scene_find (again, "ghost-0"));
+  g_assert_nonnull (strstr (osl_scene_find (again, "narration")->text, "The lecture's example"));
+  /* A flag edit inside a story is the user's own walk too. */
+  g_signal_emit_by_name (find_child (page, g_type_from_name ("OslDiagramView"), NULL),
+                         "node-activated", "flag:0:R/W", "flag-0-R/W");
+  g_assert_cmpstr (selected_story (), ==, "Your own walk (no story)");
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:nx"));
+  g_assert_cmpstr (selected_story (), ==, "No-execute (NX) pages");
 }
 
 static void
@@ -360,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/lecture-steps", test_lecture_steps);
   g_test_add_func ("/memory-page/stories", test_stories);
   g_test_add_func ("/memory-page/typed-address", test_typed_address);
+  g_test_add_func ("/memory-page/story-menu-follows-custom-walk", test_story_menu_follows_custom_walk);
   g_test_add_func ("/memory-page/edit-flags", test_edit_flags);
   g_test_add_func ("/memory-page/map-and-unmap", test_map_and_unmap);
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
