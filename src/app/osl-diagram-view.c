@@ -64,6 +64,21 @@ paint_scale (OslDiagramView *self,
   return zoom * MIN (1.0, fit);
 }
 
+/* A scene shrunk to fit the height is narrower than the view: it sits
+ * in the middle, as a projected slide would. Its top stays at the top,
+ * where the pages scroll to. */
+static double
+paint_offset_x (OslDiagramView *self,
+                OslScene       *scene,
+                double          scale)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (scale >= current_zoom ())
+    return 0;
+  return MAX (0, (width - osl_scene_get_width (scene) * scale) / 2);
+}
+
 static double
 ease_out_cubic (double t)
 {
@@ -197,7 +212,7 @@ widget_to_scene (OslDiagramView *self,
   if (self->scene == NULL)
     return FALSE;
   scale = paint_scale (self, self->scene);
-  *scene_x = x / scale;
+  *scene_x = (x - paint_offset_x (self, self->scene, scale)) / scale;
   *scene_y = y / scale;
   return TRUE;
 }
@@ -254,6 +269,7 @@ osl_diagram_view_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   OslRgb background;
+  double scale;
   cairo_t *cr;
 
   if (self->scene == NULL || width <= 0 || height <= 0)
@@ -273,7 +289,9 @@ osl_diagram_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_source_rgb (cr, background.red, background.green, background.blue);
   cairo_paint (cr);
-  osl_painter_paint (shown, osl_theme_get_default (), cr, paint_scale (self, shown));
+  scale = paint_scale (self, shown);
+  cairo_translate (cr, paint_offset_x (self, shown, scale), 0);
+  osl_painter_paint (shown, osl_theme_get_default (), cr, scale);
   cairo_destroy (cr);
 }
 

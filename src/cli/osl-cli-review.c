@@ -143,6 +143,29 @@ undo (OslReviewSession *session,
   printf ("%s\n", _("Undone."));
 }
 
+/* At either prompt, q (or the end of the input) quits and u undoes the
+ * last rating. Returns TRUE when @input was one of those; @go_on then
+ * says whether the review goes on. */
+static gboolean
+quit_or_undo (OslReviewSession *session,
+              OslReviewLog     *log,
+              const char       *input,
+              gboolean         *go_on)
+{
+  if (input == NULL || g_str_equal (input, "q"))
+    {
+      *go_on = FALSE;
+      return TRUE;
+    }
+  if (g_str_equal (input, "u"))
+    {
+      undo (session, log);
+      *go_on = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* One card: question, Enter, answer, rating. Returns FALSE to stop. */
 static gboolean
 review_card (OslReviewSession *session,
@@ -152,10 +175,13 @@ review_card (OslReviewSession *session,
   OslCard *card = osl_deck_get_card (osl_review_session_get_deck (session), index);
   gint64 now = g_get_real_time () / 1000;
   g_autofree char *input = NULL;
+  gboolean go_on;
 
   print_face (card->front, "  ");
-  printf ("%s", _("[Enter shows the answer] "));
-  g_free (read_line ());
+  printf ("%s", _("[Enter shows the answer, u undoes the last rating, q quits] "));
+  input = read_line ();
+  if (quit_or_undo (session, log, input, &go_on))
+    return go_on;
   printf ("\n");
   print_face (card->back, "  ");
   if (card->note != NULL)
@@ -169,13 +195,8 @@ review_card (OslReviewSession *session,
       print_choices (session, index, now);
       g_free (input);
       input = read_line ();
-      if (input == NULL || g_str_equal (input, "q"))
-        return FALSE;
-      if (g_str_equal (input, "u"))
-        {
-          undo (session, log);
-          return TRUE;
-        }
+      if (quit_or_undo (session, log, input, &go_on))
+        return go_on;
       if (!g_ascii_string_to_unsigned (input, 10, 1, 5, &rating, NULL))
         continue;
       now = g_get_real_time () / 1000;
@@ -210,6 +231,8 @@ osl_cli_review (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Review a deck in the terminal with FSRS spaced repetition."));
+  g_option_context_set_description (context, _("At each card, Enter shows the answer and 1–5 rates it; "
+                                               "u undoes the last rating and q quits at either prompt."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return osl_cli_fail (2, "%s", error->message);

@@ -11,10 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "osl-deck-markup.h"
 #include "osl-flashcards-scene.h"
+#include "osl-painter.h"
 
 #define MARGIN 40.0
 
@@ -400,38 +400,18 @@ osl_flashcards_stats_scene (const OslReviewStats *stats,
 }
 
 /* The height of @markup laid out @width wide, as the painter lays out
- * a text node (Sans, no hinting, wrapping at words). */
+ * the text node it becomes. */
 static double
 text_height (const char *markup,
              gboolean    bold,
              double      font_size,
              double      width)
 {
-  static PangoContext *context;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  int w, h;
+  int height;
 
-  if (context == NULL)
-    {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_cairo_context_set_font_options (context, options);
-      cairo_font_options_destroy (options);
-    }
-  layout = pango_layout_new (context);
-  pango_font_description_set_absolute_size (font, font_size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return h;
+  osl_painter_measure_text (markup, OSL_NODE_FLAG_MARKUP | (bold ? OSL_NODE_FLAG_BOLD : 0),
+                            font_size, width, NULL, &height);
+  return height;
 }
 
 /* The largest size from @largest down to @smallest at which @markup

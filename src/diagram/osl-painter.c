@@ -331,6 +331,44 @@ get_layout (const OslSceneNode *node,
   return layout;
 }
 
+/**
+ * osl_painter_measure_text:
+ * @text: the label, Pango markup with %OSL_NODE_FLAG_MARKUP
+ * @flags: the node flags that shape text: bold, italic, monospace, markup
+ * @font_size: in logical pixels
+ * @width: the width the text wraps at, or 0 for no wrapping
+ * @text_width: (out) (optional): the laid-out width
+ * @text_height: (out) (optional): the laid-out height
+ *
+ * Lays @text out exactly as the painter lays out a text node, so that
+ * a scene builder can size a node to its text.
+ */
+void
+osl_painter_measure_text (const char   *text,
+                          OslNodeFlags  flags,
+                          double        font_size,
+                          double        width,
+                          int          *text_width,
+                          int          *text_height)
+{
+  OslSceneNode node = {
+    .kind = OSL_NODE_TEXT,
+    .font_size = font_size,
+    .flags = flags,
+    .text = (char *) text,
+  };
+  g_autoptr(PangoLayout) layout = pango_layout_new (get_text_context ());
+  int w, h;
+
+  /* Not kept in the layout cache: a builder tries many sizes once. */
+  configure_layout (layout, &node, width);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (text_width != NULL)
+    *text_width = w;
+  if (text_height != NULL)
+    *text_height = h;
+}
+
 static void
 paint_text_in (Painter            *p,
                const OslSceneNode *node,

@@ -26,6 +26,12 @@ void     osl_painter_paint       (OslScene    *scene,
                                   OslTheme    *theme,
                                   cairo_t     *cr,
                                   double       scale);
+void     osl_painter_measure_text (const char   *text,
+                                   OslNodeFlags  flags,
+                                   double        font_size,
+                                   double        width,
+                                   int          *text_width,
+                                   int          *text_height);
 gboolean osl_painter_export      (OslScene    *scene,
                                   OslTheme    *theme,
                                   const char  *path,

@@ -128,6 +128,33 @@ test_text_on_fills_stays_readable (void)
   g_assert_cmpfloat (osl_theme_get_zoom (theme), ==, OSL_THEME_ZOOM_MAX);
 }
 
+/* Scene builders size nodes by these figures: they must be the painter's
+ * own layout (wrapping at words, markup read as markup). */
+static void
+test_measure_text_as_painted (void)
+{
+  int line_w, line_h, w, h, bold_w, markup_w, raw_w;
+
+  osl_painter_measure_text ("Hypervisor", OSL_NODE_FLAG_NONE, 20, 0, &line_w, &line_h);
+  g_assert_cmpint (line_h, >=, 20);
+  g_assert_cmpint (line_h, <, 40);
+
+  /* Four words, room for one a line: four lines. */
+  osl_painter_measure_text ("Hypervisor Hypervisor Hypervisor Hypervisor", OSL_NODE_FLAG_NONE, 20,
+                            line_w + 10, &w, &h);
+  g_assert_cmpint (w, <=, line_w + 10);
+  /* Line heights are rounded to whole pixels only once, for the block. */
+  g_assert_cmpint (h, >, 4 * line_h - line_h / 2);
+  g_assert_cmpint (h, <, 4 * line_h + line_h / 2);
+
+  osl_painter_measure_text ("Hypervisor", OSL_NODE_FLAG_BOLD, 20, 0, &bold_w, NULL);
+  osl_painter_measure_text ("<b>Hypervisor</b>", OSL_NODE_FLAG_MARKUP, 20, 0, &markup_w, NULL);
+  osl_painter_measure_text ("<b>Hypervisor</b>", OSL_NODE_FLAG_NONE, 20, 0, &raw_w, NULL);
+  g_assert_cmpint (bold_w, >, line_w);
+  g_assert_cmpint (markup_w, ==, bold_w);
+  g_assert_cmpint (raw_w, >, bold_w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,5 +165,6 @@ main (int    argc,
   g_test_add_func ("/painter/export/formats", test_export_writes_each_format);
   g_test_add_func ("/painter/export/errors", test_export_refuses_bad_names_and_sizes);
   g_test_add_func ("/painter/readable-text", test_text_on_fills_stays_readable);
+  g_test_add_func ("/painter/measure-text", test_measure_text_as_painted);
   return g_test_run ();
 }

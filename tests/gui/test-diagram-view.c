@@ -114,6 +114,70 @@ test_rebuilds_for_new_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Twice as tall as the view: it must shrink to half its size. */
+static OslScene *
+build_tall_scene (double   width,
+                  double   height,
+                  gpointer user_data)
+{
+  OslScene *scene = osl_scene_new (width, 2 * height, "Tall diagram");
+  OslSceneNode *node;
+
+  node = osl_scene_add_box (scene, "corner", 0, 0, 100, 100, OSL_COLOR_SURFACE, "Corner");
+  osl_scene_node_set_target (node, "corner");
+  osl_scene_add_box (scene, "floor", 0, height, width, height, OSL_COLOR_ORANGE, NULL);
+  return scene;
+}
+
+static guint32
+pixel_at (const guchar *pixels,
+          int           stride,
+          int           x,
+          int           y)
+{
+  return ((const guint32 *) (pixels + (gsize) y * stride))[x] & 0xffffff;
+}
+
+static void
+test_centres_shrunk_scene (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = osl_diagram_view_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  OslSceneNode *node;
+  int width, height, stride, left, right, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  osl_diagram_view_set_builder (OSL_DIAGRAM_VIEW (view), build_tall_scene, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (osl_test_gui_wait_until (is_mapped, view, 5000));
+  osl_test_gui_wait (200);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  g_assert_cmpint (width, >, height);
+
+  /* Drawn at half size, the scene is width / 2 wide: a quarter of the
+   * view stays empty on either side. */
+  left = width / 4;
+  right = width - width / 4;
+  node = osl_diagram_view_pick (OSL_DIAGRAM_VIEW (view), left + 25, 25);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (node->id, ==, "corner");
+  g_assert_null (osl_diagram_view_pick (OSL_DIAGRAM_VIEW (view), 25, 25));
+
+  texture = osl_test_gui_render_widget (view);
+  stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc ((gsize) stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  y = height * 3 / 4;
+  g_assert_cmpuint (pixel_at (pixels, stride, left - 10, y), ==, pixel_at (pixels, stride, right + 10, y));
+  g_assert_cmpuint (pixel_at (pixels, stride, left + 10, y), ==, pixel_at (pixels, stride, right - 10, y));
+  g_assert_cmpuint (pixel_at (pixels, stride, left - 10, y), !=, pixel_at (pixels, stride, left + 10, y));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,5 +185,6 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/diagram-view/animates-and-describes", test_animates_and_describes);
   g_test_add_func ("/diagram-view/rebuilds-for-size", test_rebuilds_for_new_size);
+  g_test_add_func ("/diagram-view/centres-shrunk-scene", test_centres_shrunk_scene);
   return g_test_run ();
 }
