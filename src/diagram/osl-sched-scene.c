@@ -24,9 +24,14 @@
 #define WIDE_WIDTH   1180
 #define NARROW_MIN_WIDTH 600
 #define NARROW_STATS_ROWS 20
+#define NARROW_QUEUES_AIR 40  /* stacked, the queues' room beyond their least */
 #define STATS_CHROME 140   /* the statistics table without its rows */
 #define LEGEND_ITEM_W 170
 #define CPU_STACKED_H 70   /* a CPU box this tall holds its token above its chip */
+#define CPU_MIN_COLUMN_W 72 /* a CPU box this wide holds its name beside a token */
+#define CPU_SHARE    0.21 /* of the queue picture's width, for the CPUs */
+#define QUEUES_SHARE 0.68 /* of the wide view's width, for the queue picture */
+#define CHIP_PHRASE_W 140  /* a mode chip this wide holds "kernel · scheduler" */
 #define DIFF_TABLE_W 420
 #define DIFF_TABLE_H 250
 #define DIFF_GAP     16
@@ -352,6 +357,23 @@ mode_short (OslSchedMode mode)
     }
 }
 
+/* One word for a chip too narrow for mode_short(): the colour, the
+ * tooltip and the legend under the Gantt chart say user or kernel. */
+static const char *
+mode_word (OslSchedMode mode)
+{
+  switch (mode)
+    {
+    case OSL_MODE_USER: return _("user");
+    case OSL_MODE_KERNEL_SCHEDULER: return _("scheduler");
+    case OSL_MODE_KERNEL_TIMER: return _("timer");
+    case OSL_MODE_KERNEL_SYSCALL: return _("syscall");
+    case OSL_MODE_IDLE:
+    default:
+      return _("idle");
+    }
+}
+
 static OslColor
 mode_color (OslSchedMode mode)
 {
@@ -391,6 +413,16 @@ cpu_mode (Builder *b,
   return OSL_MODE_USER;
 }
 
+/* Many CPUs sit in two columns, unless a column would be too narrow for
+ * a CPU's name beside its token: then in one, and the stacked view,
+ * which scrolls, grows taller. */
+static guint
+cpu_columns (guint  n_cpus,
+             double cpus_width)
+{
+  return n_cpus > 4 && (cpus_width - 8) / 2 >= CPU_MIN_COLUMN_W ? 2 : 1;
+}
+
 static void
 add_cpus (Builder *b,
           double   x,
@@ -399,7 +431,7 @@ add_cpus (Builder *b,
           double   h)
 {
   guint n = b->scenario->n_cpus;
-  guint columns = n > 4 ? 2 : 1;
+  guint columns = cpu_columns (n, w);
   guint rows = (n + columns - 1) / columns;
   double cw = (w - (columns - 1) * 8) / columns;
   double ch = MIN (96, (h - (rows - 1) * 8) / rows);
@@ -417,7 +449,7 @@ add_cpus (Builder *b,
       double cx = x + (c % columns) * (cw + 8), cy = y + (c / columns) * (ch + 8);
       OslSchedMode mode = cpu_mode (b, c);
       OslSceneNode *node;
-      double chip_h = MIN (24, ch / 2 - 4);
+      double chip_h = MIN (24, ch / 2 - 4), chip_w;
 
       node = add_place (b, id, cx, cy, cw, ch, osl_sched_mode_title (mode));
       node->line_width = 2.5;
@@ -426,9 +458,9 @@ add_cpus (Builder *b,
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
       /* A CPU box with room for the token above the chip lets the chip
        * take the whole width, so "kernel · scheduler" fits. */
-      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
-                                 ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
-                                 mode_color (mode), mode_short (mode));
+      chip_w = ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150);
+      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6, chip_w, chip_h, mode_color (mode),
+                                 chip_w >= CHIP_PHRASE_W ? mode_short (mode) : mode_word (mode));
       /* The chip's words name the mode: no hatching under them, so they
        * stay legible in every theme. */
       node->font_size = chip_h < 20 ? 11 : 13;
@@ -486,7 +518,7 @@ add_queues (Builder *b,
             double   w,
             double   h)
 {
-  double link = 72, job_w = w * 0.15, cpu_w = w * 0.21, exit_w = w * 0.12;
+  double link = 72, job_w = w * 0.15, cpu_w = w * CPU_SHARE, exit_w = w * 0.12;
   double ready_w = w - job_w - cpu_w - exit_w - 2 * 36 - link;
   double ready_x = x + job_w + 36, cpu_x = ready_x + ready_w + link, exit_x = cpu_x + cpu_w + 36;
   double io_h = 58, io_y = y + h - io_h, up_y = y + LABEL_H + 4, up_h = io_y - LABEL_H - 40 - up_y;
@@ -963,12 +995,15 @@ plan_layout (const OslSchedScenario *scenario,
              double                  height,
              Layout                 *layout)
 {
-  guint n_cpus = scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
+  gboolean narrow = width < WIDE_WIDTH;
+  double queues_w = narrow ? MAX (width, NARROW_MIN_WIDTH) - 2 * MARGIN : (width - 2 * MARGIN) * QUEUES_SHARE;
+  guint n_cpus = scenario->n_cpus, columns = cpu_columns (n_cpus, queues_w * CPU_SHARE);
+  guint cpu_rows = (n_cpus + columns - 1) / columns;
   /* The queue picture needs its labels, arrows and I/O row, and 78 for
    * each row of CPUs (their boxes hold a token above the mode chip). */
   double queues_least = 146 + cpu_rows * 78;
 
-  layout->narrow = width < WIDE_WIDTH;
+  layout->narrow = narrow;
   layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
   layout->sentence_h = layout->narrow ? 70 : 46;
   layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
@@ -979,10 +1014,11 @@ plan_layout (const OslSchedScenario *scenario,
       layout->width = MAX (width, NARROW_MIN_WIDTH);
       layout->gantt_h = gantt_natural_height (n_cpus, layout->width - 2 * MARGIN);
       layout->stats_h = stats_height (MIN (scenario->processes->len, NARROW_STATS_ROWS));
-      /* Stacked, the queues get some room to breathe; some extra height
-       * goes to them too, the rest stays below. */
-      natural = layout->queues_top + queues_least + 106 + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
-      layout->queues_bottom = layout->queues_top + queues_least + 106 + CLAMP (height - natural, 0, 160);
+      /* Stacked, the queues keep the height they need: any more would
+       * only open a gap above the ready queue, which is centred in them;
+       * extra height stays below. */
+      natural = layout->queues_top + queues_least + NARROW_QUEUES_AIR + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
+      layout->queues_bottom = layout->queues_top + queues_least + NARROW_QUEUES_AIR;
       layout->height = MAX (height, natural);
     }
   else
@@ -1059,7 +1095,7 @@ osl_sched_scene_build (OslSchedRun *run,
   osl_scene_node_set_role (node, "narration");
   osl_scene_set_summary (b.scene, sentence);
 
-  queues_w = margin_w * (l.narrow ? 1 : 0.68);
+  queues_w = margin_w * (l.narrow ? 1 : QUEUES_SHARE);
   add_queues (&b, MARGIN, l.queues_top, queues_w, l.queues_bottom - l.queues_top);
   /* The table ends after its last row rather than as a tall empty panel. */
   if (!l.narrow)
