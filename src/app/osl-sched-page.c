@@ -114,11 +114,6 @@ static const OslSchedNamedState named_states[] = {
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
 
-/* Short names for the comparison menu, in OslSchedPolicy order. */
-static const char *policy_short_names[OSL_SCHED_N_POLICIES] = {
-  N_("FCFS"), N_("SJF"), N_("STCF"), N_("RR"), N_("Priority"), N_("MLFQ"), N_("Lottery"), N_("Stride"),
-};
-
 static void rebuild_run (OslSchedPage *self);
 static void rebuild_workload_rows (OslSchedPage *self);
 
@@ -1134,7 +1129,7 @@ osl_sched_page_init (OslSchedPage *self)
   for (guint p = 0; p < OSL_SCHED_N_POLICIES; p++)
     {
       gtk_string_list_append (self->policy_list, osl_sched_policy_title (p));
-      gtk_string_list_append (self->compare_list, _(policy_short_names[p]));
+      gtk_string_list_append (self->compare_list, osl_sched_scene_policy_short_name (p));
     }
   gtk_drop_down_set_selected (self->compare_dropdown, OSL_SCHED_FCFS);
   for (guint i = 0; i < G_N_ELEMENTS (preset_files); i++)

@@ -32,7 +32,7 @@
 #define CPU_SHARE    0.21 /* of the queue picture's width, for the CPUs */
 #define QUEUES_SHARE 0.68 /* of the wide view's width, for the queue picture */
 #define CHIP_PHRASE_W 140  /* a mode chip this wide holds "kernel · scheduler" */
-#define DIFF_TABLE_W 420
+#define DIFF_TABLE_W 460
 #define DIFF_TABLE_H 250
 #define DIFF_GAP     16
 #define DIFF_ROW     26
@@ -70,6 +70,37 @@ process_name (const OslSchedScenario *scenario,
               guint                   process)
 {
   return ((OslSchedProcess *) g_ptr_array_index (scenario->processes, process))->name;
+}
+
+/* In OslSchedPolicy order. */
+static const char *policy_short_names[OSL_SCHED_N_POLICIES] = {
+  N_("FCFS"), N_("SJF"), N_("STCF"), N_("RR"), N_("Priority"), N_("MLFQ"), N_("Lottery"), N_("Stride"),
+};
+
+/**
+ * osl_sched_scene_policy_short_name:
+ *
+ * Returns: the translated short name of @policy, such as "RR", for menus
+ * and table columns.
+ */
+const char *
+osl_sched_scene_policy_short_name (OslSchedPolicy policy)
+{
+  g_return_val_if_fail (policy < OSL_SCHED_N_POLICIES, "");
+  return _(policy_short_names[policy]);
+}
+
+/* A comparison column's title: the short name, with the quantum where
+ * the policy has one of its own, e.g. "RR q2". */
+static char *
+policy_column_title (const OslSchedScenario *scenario)
+{
+  const char *name = osl_sched_scene_policy_short_name (scenario->policy);
+
+  if (osl_sched_policy_uses_quantum (scenario->policy) && scenario->policy != OSL_SCHED_MLFQ)
+    /* Translators: a policy's short name and its quantum, e.g. "RR q2". */
+    return g_strdup_printf (_("%s q%u"), name, scenario->quantum);
+  return g_strdup (name);
 }
 
 char *
@@ -1122,8 +1153,9 @@ add_diff_row (OslScene   *scene,
               double      w)
 {
   const char *cells[] = { name, first, second, change };
-  /* The name column is wider: "Turnaround" heads one table. */
-  double name_w = w * 0.31, column_w = (w - name_w) / 3;
+  /* The name column is wider: "Turnaround" heads one table; the others
+   * hold a policy's short name such as "Priority" or "RR q10". */
+  double name_w = w * 0.36, column_w = (w - name_w) / 3;
 
   for (guint c = 0; c < 4; c++)
     {
@@ -1169,6 +1201,8 @@ add_diff_values (OslScene   *scene,
 static void
 add_turnaround_diff (OslScene               *scene,
                      const OslSchedScenario *scenario,
+                     const char             *title_a,
+                     const char             *title_b,
                      const OslSchedStats    *sa,
                      const OslSchedStats    *sb,
                      double                  x,
@@ -1179,13 +1213,16 @@ add_turnaround_diff (OslScene               *scene,
   /* When not all fit, the last line says how many are left out. */
   guint n_rows = sa->n_processes <= max_rows ? sa->n_processes : max_rows - 1;
   guint n_lines = n_rows < sa->n_processes ? n_rows + 1 : n_rows;
+  g_autofree char *tooltip = NULL;
   OslSceneNode *node;
 
   if (max_rows < 2)
     return;
   node = osl_scene_add_box (scene, "turnaround", x, y, w, DIFF_CHROME + n_lines * DIFF_ROW, OSL_COLOR_SURFACE, NULL);
-  osl_scene_node_set_tooltip (node, _("Turnaround (exit − arrival) of each process under each policy; the last column is second − first"));
-  add_diff_row (scene, "turnaround", 0, _("Turnaround"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+  tooltip = g_strdup_printf (_("Turnaround (exit − arrival) of each process under each policy; the last column is %s − %s"),
+                             title_b, title_a);
+  osl_scene_node_set_tooltip (node, tooltip);
+  add_diff_row (scene, "turnaround", 0, _("Turnaround"), title_a, title_b, _("change"), OSL_COLOR_FOREGROUND,
                 x + 12, y + 10, w - 24);
   for (guint p = 0; p < n_rows; p++)
     add_diff_values (scene, "turnaround", p + 1, process_name (scenario, p), sa->procs[p].turnaround,
@@ -1256,6 +1293,9 @@ osl_sched_scene_compare (OslSchedRun *first,
   const OslSchedStats *sb = osl_sched_run_get_stats (second);
   gboolean narrow = width < WIDE_WIDTH;
   double chart_h, charts_w, util_a = 0, util_b = 0, table_w = DIFF_TABLE_W;
+  g_autofree char *title_a = policy_column_title (a.scenario);
+  g_autofree char *title_b = policy_column_title (b.scenario);
+  g_autofree char *tooltip = NULL;
   OslSceneNode *node;
 
   if (narrow)
@@ -1300,10 +1340,12 @@ osl_sched_scene_compare (OslSchedRun *first,
     double tx = narrow ? MARGIN : width - MARGIN - table_w, ty = narrow ? 56 + 2 * (chart_h + 52) : 56;
     OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, DIFF_TABLE_H, OSL_COLOR_SURFACE, NULL);
 
-    osl_scene_node_set_tooltip (place, _("Averages over all processes at the end of each run; the last column is second − first"));
+    tooltip = g_strdup_printf (_("Averages over all processes at the end of each run; the last column is %s − %s"),
+                               title_b, title_a);
+    osl_scene_node_set_tooltip (place, tooltip);
     tx += 12;
     ty += 10;
-    add_diff_row (scene, "diff", 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+    add_diff_row (scene, "diff", 0, _("Average"), title_a, title_b, _("change"), OSL_COLOR_FOREGROUND,
                   tx, ty, table_w - 24);
     add_diff_values (scene, "diff", 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
     add_diff_values (scene, "diff", 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
@@ -1315,7 +1357,7 @@ osl_sched_scene_compare (OslSchedRun *first,
                                _("Lower is better for response, turnaround and wait."), 14);
     node->text_color = OSL_COLOR_MUTED;
     node->flags |= OSL_NODE_FLAG_ALIGN_START;
-    add_turnaround_diff (scene, a.scenario, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
+    add_turnaround_diff (scene, a.scenario, title_a, title_b, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
                          narrow ? NARROW_STATS_ROWS + 1
                                 : (guint) MAX (0, (height - MARGIN - (ty - 10 + DIFF_TABLE_H + DIFF_GAP) - DIFF_CHROME) / DIFF_ROW));
   }
