@@ -37,6 +37,7 @@ struct _OslSchedPage
   guint              height_id;     /* applies diagram_height after a layout */
   int                diagram_height;
   gboolean           syncing;
+  gboolean           rows_stale;    /* the editor's rows show an older workload */
 
   /* Template widgets */
   GtkWidget         *box;
@@ -115,7 +116,7 @@ static const OslSchedNamedState named_states[] = {
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
 
 static void rebuild_run (OslSchedPage *self);
-static void rebuild_workload_rows (OslSchedPage *self);
+static void sync_workload_rows (OslSchedPage *self);
 
 static void
 show_problem (OslSchedPage *self,
@@ -374,7 +375,7 @@ set_scenario (OslSchedPage     *self,
   self->scenario = scenario;
   self->tick = 0;
   write_controls (self);
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   rebuild_run (self);
 }
 
@@ -460,7 +461,7 @@ remove_clicked_cb (GtkButton    *button,
       return;
     }
   g_ptr_array_remove_index (self->scenario->processes, row_process (GTK_WIDGET (button)));
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   workload_edited (self);
 }
 
@@ -526,6 +527,16 @@ rebuild_workload_rows (OslSchedPage *self)
     }
 }
 
+/* The rows are built when the editor is open, not at start-up for a
+ * panel that many lessons never open. */
+static void
+sync_workload_rows (OslSchedPage *self)
+{
+  self->rows_stale = !gtk_toggle_button_get_active (self->workload_button);
+  if (!self->rows_stale)
+    rebuild_workload_rows (self);
+}
+
 static void
 add_clicked_cb (OslSchedPage *self)
 {
@@ -537,7 +548,7 @@ add_clicked_cb (OslSchedPage *self)
       return;
     }
   g_ptr_array_add (self->scenario->processes, osl_sched_process_new (name, 0, "CPU 5", NULL));
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   workload_edited (self);
 }
 
@@ -603,6 +614,8 @@ workload_toggled_cb (OslSchedPage *self)
    * so the diagram gets the whole row. */
   if (shown)
     gtk_widget_set_visible (GTK_WIDGET (self->workload_revealer), TRUE);
+  if (shown && self->rows_stale)
+    sync_workload_rows (self);
   gtk_revealer_set_reveal_child (self->workload_revealer, shown);
 }
 
