@@ -941,6 +941,19 @@ event_text (Builder *b,
 
 /* The title, the policy and the clock. Narrow, the title may take two
  * lines and the policy a line of its own below the clock. */
+/* Stacked, a title may take two lines: a generous guess from its length
+ * (bold 20 px glyphs average well under 13 px) tells whether the policy
+ * line must leave room for the second. The title is the scenario's, so
+ * the guess does not change from tick to tick. */
+static double
+narrow_policy_y (const char *title,
+                 double      width)
+{
+  double title_w = width - 2 * MARGIN - 240;
+
+  return title != NULL && g_utf8_strlen (title, -1) * 13 > title_w ? 64 : 40;
+}
+
 static void
 add_header (Builder    *b,
             const char *title,
@@ -952,10 +965,10 @@ add_header (Builder    *b,
   g_autofree char *clock = g_strdup_printf ("t = %u", tick);
   g_autofree char *of = g_strdup_printf (_("of %u ticks"), osl_sched_run_get_length (b->run));
   double title_w = width - 2 * MARGIN - 240;
-  double policy_y = narrow ? 64 : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
+  double policy_y = narrow ? narrow_policy_y (title, width) : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
   OslSceneNode *node;
 
-  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? 52 : 30,
+  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? policy_y - 10 : 30,
                              title != NULL ? title : policy, narrow ? 20 : 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
   if (narrow)
@@ -1035,7 +1048,9 @@ plan_layout (const OslSchedScenario *scenario,
   double queues_least = 146 + cpu_rows * 78;
 
   layout->narrow = narrow;
-  layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
+  /* Stacked, the policy line may wrap: the sentence starts below two. */
+  layout->sentence_y = layout->narrow && scenario->title != NULL
+                       ? narrow_policy_y (scenario->title, MAX (width, NARROW_MIN_WIDTH)) + 44 : 68;
   layout->sentence_h = layout->narrow ? 70 : 46;
   layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
   if (layout->narrow)
