@@ -1052,7 +1052,9 @@ plan_layout (const OslSchedScenario *scenario,
   layout->sentence_y = layout->narrow && scenario->title != NULL
                        ? narrow_policy_y (scenario->title, MAX (width, NARROW_MIN_WIDTH)) + 44 : 68;
   layout->sentence_h = layout->narrow ? 70 : 46;
-  layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
+  /* The queues' labels sit inside their top; stacked, they follow the
+   * sentence's box closely, with a little room for a longer translation. */
+  layout->queues_top = layout->sentence_y + layout->sentence_h + (layout->narrow ? 12 : 26);
   if (layout->narrow)
     {
       double natural;
