@@ -37,6 +37,7 @@ struct _OslSchedPage
   guint              height_id;     /* applies diagram_height after a layout */
   int                diagram_height;
   gboolean           syncing;
+  gboolean           rows_stale;    /* the editor's rows show an older workload */
 
   /* Template widgets */
   GtkWidget         *box;
@@ -114,13 +115,8 @@ static const OslSchedNamedState named_states[] = {
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
 
-/* Short names for the comparison menu, in OslSchedPolicy order. */
-static const char *policy_short_names[OSL_SCHED_N_POLICIES] = {
-  N_("FCFS"), N_("SJF"), N_("STCF"), N_("RR"), N_("Priority"), N_("MLFQ"), N_("Lottery"), N_("Stride"),
-};
-
 static void rebuild_run (OslSchedPage *self);
-static void rebuild_workload_rows (OslSchedPage *self);
+static void sync_workload_rows (OslSchedPage *self);
 
 static void
 show_problem (OslSchedPage *self,
@@ -379,7 +375,7 @@ set_scenario (OslSchedPage     *self,
   self->scenario = scenario;
   self->tick = 0;
   write_controls (self);
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   rebuild_run (self);
 }
 
@@ -465,7 +461,7 @@ remove_clicked_cb (GtkButton    *button,
       return;
     }
   g_ptr_array_remove_index (self->scenario->processes, row_process (GTK_WIDGET (button)));
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   workload_edited (self);
 }
 
@@ -531,6 +527,16 @@ rebuild_workload_rows (OslSchedPage *self)
     }
 }
 
+/* The rows are built when the editor is open, not at start-up for a
+ * panel that many lessons never open. */
+static void
+sync_workload_rows (OslSchedPage *self)
+{
+  self->rows_stale = !gtk_toggle_button_get_active (self->workload_button);
+  if (!self->rows_stale)
+    rebuild_workload_rows (self);
+}
+
 static void
 add_clicked_cb (OslSchedPage *self)
 {
@@ -542,7 +548,7 @@ add_clicked_cb (OslSchedPage *self)
       return;
     }
   g_ptr_array_add (self->scenario->processes, osl_sched_process_new (name, 0, "CPU 5", NULL));
-  rebuild_workload_rows (self);
+  sync_workload_rows (self);
   workload_edited (self);
 }
 
@@ -608,6 +614,8 @@ workload_toggled_cb (OslSchedPage *self)
    * so the diagram gets the whole row. */
   if (shown)
     gtk_widget_set_visible (GTK_WIDGET (self->workload_revealer), TRUE);
+  if (shown && self->rows_stale)
+    sync_workload_rows (self);
   gtk_revealer_set_reveal_child (self->workload_revealer, shown);
 }
 
@@ -1134,7 +1142,7 @@ osl_sched_page_init (OslSchedPage *self)
   for (guint p = 0; p < OSL_SCHED_N_POLICIES; p++)
     {
       gtk_string_list_append (self->policy_list, osl_sched_policy_title (p));
-      gtk_string_list_append (self->compare_list, _(policy_short_names[p]));
+      gtk_string_list_append (self->compare_list, osl_sched_scene_policy_short_name (p));
     }
   gtk_drop_down_set_selected (self->compare_dropdown, OSL_SCHED_FCFS);
   for (guint i = 0; i < G_N_ELEMENTS (preset_files); i++)

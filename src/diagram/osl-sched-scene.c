@@ -24,10 +24,15 @@
 #define WIDE_WIDTH   1180
 #define NARROW_MIN_WIDTH 600
 #define NARROW_STATS_ROWS 20
+#define NARROW_QUEUES_AIR 40  /* stacked, the queues' room beyond their least */
 #define STATS_CHROME 140   /* the statistics table without its rows */
 #define LEGEND_ITEM_W 170
 #define CPU_STACKED_H 70   /* a CPU box this tall holds its token above its chip */
-#define DIFF_TABLE_W 420
+#define CPU_MIN_COLUMN_W 72 /* a CPU box this wide holds its name beside a token */
+#define CPU_SHARE    0.21 /* of the queue picture's width, for the CPUs */
+#define QUEUES_SHARE 0.68 /* of the wide view's width, for the queue picture */
+#define CHIP_PHRASE_W 140  /* a mode chip this wide holds "kernel · scheduler" */
+#define DIFF_TABLE_W 460
 #define DIFF_TABLE_H 250
 #define DIFF_GAP     16
 #define DIFF_ROW     26
@@ -65,6 +70,37 @@ process_name (const OslSchedScenario *scenario,
               guint                   process)
 {
   return ((OslSchedProcess *) g_ptr_array_index (scenario->processes, process))->name;
+}
+
+/* In OslSchedPolicy order. */
+static const char *policy_short_names[OSL_SCHED_N_POLICIES] = {
+  N_("FCFS"), N_("SJF"), N_("STCF"), N_("RR"), N_("Priority"), N_("MLFQ"), N_("Lottery"), N_("Stride"),
+};
+
+/**
+ * osl_sched_scene_policy_short_name:
+ *
+ * Returns: the translated short name of @policy, such as "RR", for menus
+ * and table columns.
+ */
+const char *
+osl_sched_scene_policy_short_name (OslSchedPolicy policy)
+{
+  g_return_val_if_fail (policy < OSL_SCHED_N_POLICIES, "");
+  return _(policy_short_names[policy]);
+}
+
+/* A comparison column's title: the short name, with the quantum where
+ * the policy has one of its own, e.g. "RR q2". */
+static char *
+policy_column_title (const OslSchedScenario *scenario)
+{
+  const char *name = osl_sched_scene_policy_short_name (scenario->policy);
+
+  if (osl_sched_policy_uses_quantum (scenario->policy) && scenario->policy != OSL_SCHED_MLFQ)
+    /* Translators: a policy's short name and its quantum, e.g. "RR q2". */
+    return g_strdup_printf (_("%s q%u"), name, scenario->quantum);
+  return g_strdup (name);
 }
 
 char *
@@ -352,6 +388,23 @@ mode_short (OslSchedMode mode)
     }
 }
 
+/* One word for a chip too narrow for mode_short(): the colour, the
+ * tooltip and the legend under the Gantt chart say user or kernel. */
+static const char *
+mode_word (OslSchedMode mode)
+{
+  switch (mode)
+    {
+    case OSL_MODE_USER: return _("user");
+    case OSL_MODE_KERNEL_SCHEDULER: return _("scheduler");
+    case OSL_MODE_KERNEL_TIMER: return _("timer");
+    case OSL_MODE_KERNEL_SYSCALL: return _("syscall");
+    case OSL_MODE_IDLE:
+    default:
+      return _("idle");
+    }
+}
+
 static OslColor
 mode_color (OslSchedMode mode)
 {
@@ -391,6 +444,16 @@ cpu_mode (Builder *b,
   return OSL_MODE_USER;
 }
 
+/* Many CPUs sit in two columns, unless a column would be too narrow for
+ * a CPU's name beside its token: then in one, and the stacked view,
+ * which scrolls, grows taller. */
+static guint
+cpu_columns (guint  n_cpus,
+             double cpus_width)
+{
+  return n_cpus > 4 && (cpus_width - 8) / 2 >= CPU_MIN_COLUMN_W ? 2 : 1;
+}
+
 static void
 add_cpus (Builder *b,
           double   x,
@@ -399,7 +462,7 @@ add_cpus (Builder *b,
           double   h)
 {
   guint n = b->scenario->n_cpus;
-  guint columns = n > 4 ? 2 : 1;
+  guint columns = cpu_columns (n, w);
   guint rows = (n + columns - 1) / columns;
   double cw = (w - (columns - 1) * 8) / columns;
   double ch = MIN (96, (h - (rows - 1) * 8) / rows);
@@ -417,7 +480,7 @@ add_cpus (Builder *b,
       double cx = x + (c % columns) * (cw + 8), cy = y + (c / columns) * (ch + 8);
       OslSchedMode mode = cpu_mode (b, c);
       OslSceneNode *node;
-      double chip_h = MIN (24, ch / 2 - 4);
+      double chip_h = MIN (24, ch / 2 - 4), chip_w;
 
       node = add_place (b, id, cx, cy, cw, ch, osl_sched_mode_title (mode));
       node->line_width = 2.5;
@@ -426,9 +489,9 @@ add_cpus (Builder *b,
       node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
       /* A CPU box with room for the token above the chip lets the chip
        * take the whole width, so "kernel · scheduler" fits. */
-      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6,
-                                 ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150), chip_h,
-                                 mode_color (mode), mode_short (mode));
+      chip_w = ch >= CPU_STACKED_H ? MIN (cw - 16, 160) : MIN (cw * 0.62, 150);
+      node = osl_scene_add_chip (b->scene, mode_id, cx + 8, cy + ch - chip_h - 6, chip_w, chip_h, mode_color (mode),
+                                 chip_w >= CHIP_PHRASE_W ? mode_short (mode) : mode_word (mode));
       /* The chip's words name the mode: no hatching under them, so they
        * stay legible in every theme. */
       node->font_size = chip_h < 20 ? 11 : 13;
@@ -486,7 +549,7 @@ add_queues (Builder *b,
             double   w,
             double   h)
 {
-  double link = 72, job_w = w * 0.15, cpu_w = w * 0.21, exit_w = w * 0.12;
+  double link = 72, job_w = w * 0.15, cpu_w = w * CPU_SHARE, exit_w = w * 0.12;
   double ready_w = w - job_w - cpu_w - exit_w - 2 * 36 - link;
   double ready_x = x + job_w + 36, cpu_x = ready_x + ready_w + link, exit_x = cpu_x + cpu_w + 36;
   double io_h = 58, io_y = y + h - io_h, up_y = y + LABEL_H + 4, up_h = io_y - LABEL_H - 40 - up_y;
@@ -878,6 +941,19 @@ event_text (Builder *b,
 
 /* The title, the policy and the clock. Narrow, the title may take two
  * lines and the policy a line of its own below the clock. */
+/* Stacked, a title may take two lines: a generous guess from its length
+ * (bold 20 px glyphs average well under 13 px) tells whether the policy
+ * line must leave room for the second. The title is the scenario's, so
+ * the guess does not change from tick to tick. */
+static double
+narrow_policy_y (const char *title,
+                 double      width)
+{
+  double title_w = width - 2 * MARGIN - 240;
+
+  return title != NULL && g_utf8_strlen (title, -1) * 13 > title_w ? 64 : 40;
+}
+
 static void
 add_header (Builder    *b,
             const char *title,
@@ -889,10 +965,10 @@ add_header (Builder    *b,
   g_autofree char *clock = g_strdup_printf ("t = %u", tick);
   g_autofree char *of = g_strdup_printf (_("of %u ticks"), osl_sched_run_get_length (b->run));
   double title_w = width - 2 * MARGIN - 240;
-  double policy_y = narrow ? 64 : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
+  double policy_y = narrow ? narrow_policy_y (title, width) : 40, policy_w = narrow ? width - 2 * MARGIN : title_w;
   OslSceneNode *node;
 
-  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? 52 : 30,
+  node = osl_scene_add_text (b->scene, "title", MARGIN, 10, title_w, narrow ? policy_y - 10 : 30,
                              title != NULL ? title : policy, narrow ? 20 : 22);
   node->flags |= OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START;
   if (narrow)
@@ -963,15 +1039,22 @@ plan_layout (const OslSchedScenario *scenario,
              double                  height,
              Layout                 *layout)
 {
-  guint n_cpus = scenario->n_cpus, cpu_rows = n_cpus > 4 ? (n_cpus + 1) / 2 : n_cpus;
+  gboolean narrow = width < WIDE_WIDTH;
+  double queues_w = narrow ? MAX (width, NARROW_MIN_WIDTH) - 2 * MARGIN : (width - 2 * MARGIN) * QUEUES_SHARE;
+  guint n_cpus = scenario->n_cpus, columns = cpu_columns (n_cpus, queues_w * CPU_SHARE);
+  guint cpu_rows = (n_cpus + columns - 1) / columns;
   /* The queue picture needs its labels, arrows and I/O row, and 78 for
    * each row of CPUs (their boxes hold a token above the mode chip). */
   double queues_least = 146 + cpu_rows * 78;
 
-  layout->narrow = width < WIDE_WIDTH;
-  layout->sentence_y = layout->narrow && scenario->title != NULL ? 108 : 68;
+  layout->narrow = narrow;
+  /* Stacked, the policy line may wrap: the sentence starts below two. */
+  layout->sentence_y = layout->narrow && scenario->title != NULL
+                       ? narrow_policy_y (scenario->title, MAX (width, NARROW_MIN_WIDTH)) + 44 : 68;
   layout->sentence_h = layout->narrow ? 70 : 46;
-  layout->queues_top = layout->sentence_y + layout->sentence_h + 26;
+  /* The queues' labels sit inside their top; stacked, they follow the
+   * sentence's box closely, with a little room for a longer translation. */
+  layout->queues_top = layout->sentence_y + layout->sentence_h + (layout->narrow ? 12 : 26);
   if (layout->narrow)
     {
       double natural;
@@ -979,10 +1062,11 @@ plan_layout (const OslSchedScenario *scenario,
       layout->width = MAX (width, NARROW_MIN_WIDTH);
       layout->gantt_h = gantt_natural_height (n_cpus, layout->width - 2 * MARGIN);
       layout->stats_h = stats_height (MIN (scenario->processes->len, NARROW_STATS_ROWS));
-      /* Stacked, the queues get some room to breathe; some extra height
-       * goes to them too, the rest stays below. */
-      natural = layout->queues_top + queues_least + 106 + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
-      layout->queues_bottom = layout->queues_top + queues_least + 106 + CLAMP (height - natural, 0, 160);
+      /* Stacked, the queues keep the height they need: any more would
+       * only open a gap above the ready queue, which is centred in them;
+       * extra height stays below. */
+      natural = layout->queues_top + queues_least + NARROW_QUEUES_AIR + 24 + layout->gantt_h + 24 + layout->stats_h + MARGIN;
+      layout->queues_bottom = layout->queues_top + queues_least + NARROW_QUEUES_AIR;
       layout->height = MAX (height, natural);
     }
   else
@@ -1059,7 +1143,7 @@ osl_sched_scene_build (OslSchedRun *run,
   osl_scene_node_set_role (node, "narration");
   osl_scene_set_summary (b.scene, sentence);
 
-  queues_w = margin_w * (l.narrow ? 1 : 0.68);
+  queues_w = margin_w * (l.narrow ? 1 : QUEUES_SHARE);
   add_queues (&b, MARGIN, l.queues_top, queues_w, l.queues_bottom - l.queues_top);
   /* The table ends after its last row rather than as a tall empty panel. */
   if (!l.narrow)
@@ -1086,8 +1170,9 @@ add_diff_row (OslScene   *scene,
               double      w)
 {
   const char *cells[] = { name, first, second, change };
-  /* The name column is wider: "Turnaround" heads one table. */
-  double name_w = w * 0.31, column_w = (w - name_w) / 3;
+  /* The name column is wider: "Turnaround" heads one table; the others
+   * hold a policy's short name such as "Priority" or "RR q10". */
+  double name_w = w * 0.36, column_w = (w - name_w) / 3;
 
   for (guint c = 0; c < 4; c++)
     {
@@ -1133,6 +1218,8 @@ add_diff_values (OslScene   *scene,
 static void
 add_turnaround_diff (OslScene               *scene,
                      const OslSchedScenario *scenario,
+                     const char             *title_a,
+                     const char             *title_b,
                      const OslSchedStats    *sa,
                      const OslSchedStats    *sb,
                      double                  x,
@@ -1143,13 +1230,16 @@ add_turnaround_diff (OslScene               *scene,
   /* When not all fit, the last line says how many are left out. */
   guint n_rows = sa->n_processes <= max_rows ? sa->n_processes : max_rows - 1;
   guint n_lines = n_rows < sa->n_processes ? n_rows + 1 : n_rows;
+  g_autofree char *tooltip = NULL;
   OslSceneNode *node;
 
   if (max_rows < 2)
     return;
   node = osl_scene_add_box (scene, "turnaround", x, y, w, DIFF_CHROME + n_lines * DIFF_ROW, OSL_COLOR_SURFACE, NULL);
-  osl_scene_node_set_tooltip (node, _("Turnaround (exit − arrival) of each process under each policy; the last column is second − first"));
-  add_diff_row (scene, "turnaround", 0, _("Turnaround"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+  tooltip = g_strdup_printf (_("Turnaround (exit − arrival) of each process under each policy; the last column is %s − %s"),
+                             title_b, title_a);
+  osl_scene_node_set_tooltip (node, tooltip);
+  add_diff_row (scene, "turnaround", 0, _("Turnaround"), title_a, title_b, _("change"), OSL_COLOR_FOREGROUND,
                 x + 12, y + 10, w - 24);
   for (guint p = 0; p < n_rows; p++)
     add_diff_values (scene, "turnaround", p + 1, process_name (scenario, p), sa->procs[p].turnaround,
@@ -1220,6 +1310,9 @@ osl_sched_scene_compare (OslSchedRun *first,
   const OslSchedStats *sb = osl_sched_run_get_stats (second);
   gboolean narrow = width < WIDE_WIDTH;
   double chart_h, charts_w, util_a = 0, util_b = 0, table_w = DIFF_TABLE_W;
+  g_autofree char *title_a = policy_column_title (a.scenario);
+  g_autofree char *title_b = policy_column_title (b.scenario);
+  g_autofree char *tooltip = NULL;
   OslSceneNode *node;
 
   if (narrow)
@@ -1264,10 +1357,12 @@ osl_sched_scene_compare (OslSchedRun *first,
     double tx = narrow ? MARGIN : width - MARGIN - table_w, ty = narrow ? 56 + 2 * (chart_h + 52) : 56;
     OslSceneNode *place = osl_scene_add_box (scene, "diff", tx, ty, table_w, DIFF_TABLE_H, OSL_COLOR_SURFACE, NULL);
 
-    osl_scene_node_set_tooltip (place, _("Averages over all processes at the end of each run; the last column is second − first"));
+    tooltip = g_strdup_printf (_("Averages over all processes at the end of each run; the last column is %s − %s"),
+                               title_b, title_a);
+    osl_scene_node_set_tooltip (place, tooltip);
     tx += 12;
     ty += 10;
-    add_diff_row (scene, "diff", 0, _("Average"), _("first"), _("second"), _("change"), OSL_COLOR_FOREGROUND,
+    add_diff_row (scene, "diff", 0, _("Average"), title_a, title_b, _("change"), OSL_COLOR_FOREGROUND,
                   tx, ty, table_w - 24);
     add_diff_values (scene, "diff", 1, _("response"), sa->avg_response, sb->avg_response, FALSE, tx, ty + 30, table_w - 24);
     add_diff_values (scene, "diff", 2, _("turnaround"), sa->avg_turnaround, sb->avg_turnaround, FALSE, tx, ty + 56, table_w - 24);
@@ -1279,7 +1374,7 @@ osl_sched_scene_compare (OslSchedRun *first,
                                _("Lower is better for response, turnaround and wait."), 14);
     node->text_color = OSL_COLOR_MUTED;
     node->flags |= OSL_NODE_FLAG_ALIGN_START;
-    add_turnaround_diff (scene, a.scenario, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
+    add_turnaround_diff (scene, a.scenario, title_a, title_b, sa, sb, tx - 12, ty - 10 + DIFF_TABLE_H + DIFF_GAP, table_w,
                          narrow ? NARROW_STATS_ROWS + 1
                                 : (guint) MAX (0, (height - MARGIN - (ty - 10 + DIFF_TABLE_H + DIFF_GAP) - DIFF_CHROME) / DIFF_ROW));
   }

@@ -36,5 +36,6 @@ OslScene *osl_sched_scene_for_file  (const char   *path,
                                      double        height,
                                      GError      **error);
 char     *osl_sched_scene_policy_line (const OslSchedScenario *scenario);
+const char *osl_sched_scene_policy_short_name (OslSchedPolicy policy);
 
 G_END_DECLS

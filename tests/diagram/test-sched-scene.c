@@ -9,13 +9,15 @@
 #include "osl-sched-scene.h"
 
 static OslSchedRun *
-convoy_run (OslSchedPolicy policy)
+convoy_run_on (OslSchedPolicy policy,
+               guint          n_cpus)
 {
   OslSchedScenario *scenario = osl_sched_scenario_new ();
   const char *bursts[] = { "CPU 6", "CPU 2, IO 3, CPU 1", "CPU 2" };
 
   scenario->policy = policy;
   scenario->quantum = 2;
+  scenario->n_cpus = n_cpus;
   for (guint i = 0; i < G_N_ELEMENTS (bursts); i++)
     {
       g_autofree char *name = g_strdup_printf ("P%u", i + 1);
@@ -23,6 +25,12 @@ convoy_run (OslSchedPolicy policy)
       g_ptr_array_add (scenario->processes, osl_sched_process_new (name, i, bursts[i], NULL));
     }
   return osl_sched_run_new (scenario, NULL);
+}
+
+static OslSchedRun *
+convoy_run (OslSchedPolicy policy)
+{
+  return convoy_run_on (policy, 1);
 }
 
 static gboolean
@@ -86,6 +94,12 @@ test_compare (void)
   g_assert_nonnull (osl_scene_find (scene, "gantt0:0:run:0"));
   g_assert_nonnull (osl_scene_find (scene, "gantt1:0:run:0"));
   g_assert_cmpstr (osl_scene_find (scene, "diff:1:0")->text, ==, "response");
+  /* The columns are titled with the policies, the quantum where it counts. */
+  g_assert_cmpstr (osl_scene_find (scene, "diff:0:1")->text, ==, "FCFS");
+  g_assert_cmpstr (osl_scene_find (scene, "diff:0:2")->text, ==, "RR q2");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:0:1")->text, ==, "FCFS");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:0:2")->text, ==, "RR q2");
+  g_assert_cmpstr (osl_scene_find (scene, "turnaround:0:3")->text, ==, "change");
   /* P1 (CPU 6, first) exits at 6 under FCFS. Under RR with quantum 2 it
    * runs 0–2, goes back to the queue at t = 2 before P3 arrives (a spent
    * quantum is handled before arrivals), runs 4–6 and, after P3, 8–10. */
@@ -164,6 +178,28 @@ test_zoomed_in_stacks (void)
   g_assert_cmpfloat (osl_scene_get_height (compare), ==,
                      osl_sched_scene_compare_natural_height (fcfs, run, 640));
   g_assert_cmpfloat (osl_scene_find (compare, "diff")->y, >, osl_scene_find (compare, "gantt1:bg:1")->y);
+
+  /* Stacked, the queues are no taller than they need: the ready queue
+   * sits close under its label, with no gap above it. */
+  g_assert_cmpfloat (osl_scene_find (scene, "ready:0")->y - osl_scene_find (scene, "jobs")->y, <, 50);
+}
+
+/* Eight CPUs sit in two columns when wide; zoomed in, two columns would
+ * squeeze each CPU's name, token and mode chip, so they take one. */
+static void
+test_many_cpus (void)
+{
+  g_autoptr(OslSchedRun) run = convoy_run_on (OSL_SCHED_RR, 8);
+  g_autoptr(OslScene) wide = osl_sched_scene_build (run, 1, 1500, 900);
+  g_autoptr(OslScene) stacked = osl_sched_scene_build (run, 1, 640, 270);
+
+  g_assert_cmpfloat (osl_scene_find (wide, "cpu:1")->x, >, osl_scene_find (wide, "cpu:0")->x);
+  for (guint c = 0; c < 8; c++)
+    {
+      g_autofree char *id = g_strdup_printf ("cpu:%u", c);
+
+      g_assert_cmpfloat (osl_scene_find (stacked, id)->w, >=, 100);
+    }
 }
 
 int
@@ -176,5 +212,6 @@ main (int   argc,
   g_test_add_func ("/sched-scene/compare", test_compare);
   g_test_add_func ("/sched-scene/readable", test_readable);
   g_test_add_func ("/sched-scene/zoomed-in-stacks", test_zoomed_in_stacks);
+  g_test_add_func ("/sched-scene/many-cpus", test_many_cpus);
   return g_test_run ();
 }

@@ -260,6 +260,29 @@ test_paste_command (void)
   screenshot ("pasted-rr");
 }
 
+/* The workload editor's rows are made when it opens, and show the
+ * workload loaded while it was closed. */
+static void
+test_workload_rows_on_open (void)
+{
+  GtkToggleButton *workload = GTK_TOGGLE_BUTTON (find_child (page, GTK_TYPE_TOGGLE_BUTTON, "Show the workload editor"));
+  const char *bursts_tip = "CPU and I/O bursts";
+  GtkWidget *entry;
+
+  g_assert_false (gtk_toggle_button_get_active (workload));
+  g_assert_null (find_child (page, GTK_TYPE_ENTRY, bursts_tip));
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+  g_assert_nonnull (find_child (page, GTK_TYPE_ENTRY, bursts_tip));
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+
+  /* The I/O-bound preset's first process only computes. */
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "rings"));
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+  entry = find_child (page, GTK_TYPE_ENTRY, bursts_tip);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "CPU 24");
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+}
+
 /* The page's keys must not take one of the window's: Ctrl+W closes. */
 static void
 test_keys_free_of_app_accels (void)
@@ -328,6 +351,7 @@ main (int    argc,
   osl_test_gui_wait (200);
   page = osl_window_get_visible_page (window);
   g_assert_true (OSL_IS_SCHED_PAGE (page));
+  g_test_add_func ("/sched-page/workload-rows-on-open", test_workload_rows_on_open);
   g_test_add_func ("/sched-page/flashcard-states", test_flashcard_states);
   g_test_add_func ("/sched-page/step-and-play", test_step_and_play);
   g_test_add_func ("/sched-page/presets-and-compare", test_presets_and_compare);
