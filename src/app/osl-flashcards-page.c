@@ -1410,6 +1410,14 @@ osl_flashcards_page_open_file (OslPage  *page,
 
   if (path == NULL || !g_file_get_contents (path, &data, &length, error))
     return FALSE;
+  /* An exported log is a backup of answers, not cards: read as Anki
+   * text it would only fail on its quotes. */
+  if (g_str_has_suffix (path, ".jsonl") || strstr (data, "\"" OSL_REVIEW_LOG_FORMAT "\"") != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This is a review log; only decks (JSON, or Anki text as CSV, TSV or TXT) can be imported."));
+      return FALSE;
+    }
   if (g_str_has_suffix (path, ".json"))
     imported = osl_deck_parse (data, length, error);
   else

@@ -565,6 +565,13 @@ test_export_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (osl_review_log_get_n_entries (exported), ==, osl_review_log_get_n_entries (original));
   g_assert_cmpuint (osl_review_log_get_n_entries (exported), ==, 6);
+
+  /* Dropped on this page, the log is named for what it is. */
+  osl_window_set_visible_page (window, "flashcards");
+  osl_window_open_file (window, log);
+  g_assert_cmpstr (toast_text (), ==,
+                   "Could not open “reviews.jsonl”: This is a review log; only decks (JSON, or Anki text as CSV, TSV or TXT) can be imported.");
+  g_assert_cmpuint (n_listed (), ==, n);
 }
 
 static void
