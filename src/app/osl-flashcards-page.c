@@ -1091,6 +1091,23 @@ store_card (OslFlashcardsPage *self,
     }
 }
 
+/* Leaving the editor (another card, another mode, closing the app)
+ * keeps what was typed, as a GNOME editor saves without asking; an
+ * emptied question or answer is refused with a message, as Save does. */
+static void
+keep_editor_changes (OslFlashcardsPage *self)
+{
+  OslCard *edited;
+
+  if (self->editing < 0)
+    return;
+  edited = card_from_editor (self, self->editing);
+  if (edited != NULL && card_differs (edited, osl_deck_get_card (self->deck, self->editing)))
+    store_card (self, self->editing, edited);
+  else
+    g_clear_pointer (&edited, osl_card_free);
+}
+
 static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
@@ -1100,21 +1117,10 @@ selection_changed_cb (GtkSingleSelection *selection,
   OslCard *card;
   const OslCardProgress *progress;
   g_autofree char *title = NULL, *tags = NULL, *progress_text = NULL;
-  gint left = self->editing;
 
-  /* Choosing another card keeps what was typed into the one left, as a
-   * GNOME editor saves without asking (an emptied question or answer is
-   * refused with a message, as Save refuses it). */
+  if (self->editing != index)
+    keep_editor_changes (self);
   self->editing = index;
-  if (left >= 0 && left != index)
-    {
-      OslCard *edited = card_from_editor (self, left);
-
-      if (edited != NULL && card_differs (edited, osl_deck_get_card (self->deck, left)))
-        store_card (self, left, edited);
-      else
-        g_clear_pointer (&edited, osl_card_free);
-    }
   /* The editor takes room only while a card is selected. */
   gtk_widget_set_visible (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_SCROLLED_WINDOW), index >= 0);
   if (index < 0)
@@ -1231,6 +1237,8 @@ mode_changed_cb (GtkStack          *stack,
 {
   const char *mode = gtk_stack_get_visible_child_name (stack);
 
+  if (g_strcmp0 (mode, "browse") != 0)
+    keep_editor_changes (self);
   /* Due times and recall move on with the clock; refresh what is shown. */
   if (g_strcmp0 (mode, "browse") == 0)
     g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -1503,7 +1511,10 @@ osl_flashcards_page_dispose (GObject *object)
   g_clear_handle_id (&self->scale_idle, g_source_remove);
   /* The columns go with the template, and their sorters say so. */
   if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    {
+      keep_editor_changes (self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_FLASHCARDS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);

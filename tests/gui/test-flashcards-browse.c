@@ -340,10 +340,15 @@ test_edit_survives_reopening (void)
   set_front ("What is time-sharing?");
   select_position (3);
 
+  /* Typed, not saved, then another mode chosen. */
+  set_front ("What are the scheduling queues?");
+  activate ("flashcards.mode", g_variant_new_string ("statistics"));
+
   saved = osl_deck_load (deck_path, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpstr (osl_deck_lookup (saved, "vc-02")->front, ==, "What is a process, in one line?");
   g_assert_cmpstr (osl_deck_lookup (saved, "vc-03")->front, ==, "What is time-sharing?");
+  g_assert_cmpstr (osl_deck_lookup (saved, "vc-04")->front, ==, "What are the scheduling queues?");
 
   reopened = g_object_ref_sink (osl_flashcards_page_new ());
   {
@@ -353,6 +358,7 @@ test_edit_survives_reopening (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 57);
   }
   g_object_unref (reopened);
+  show_browse ();
   search ("one line");
   g_assert_cmpuint (n_listed (), ==, 1);
 }
@@ -383,7 +389,7 @@ test_add_and_suspend (void)
 
   /* The due card vc-04 leaves the review. */
   g_assert_nonnull (strstr (counts_text (), "3 due"));
-  search ("different queues");
+  search ("What are the scheduling queues?");
   select_position (0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child ("suspended_check")), TRUE);
   activate ("flashcards.save-card", NULL);
