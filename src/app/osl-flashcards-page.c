@@ -1156,6 +1156,17 @@ save_card (OslFlashcardsPage *self)
 }
 
 static void
+scroll_list_to (OslFlashcardsPage *self,
+                guint              position)
+{
+  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)) &&
+        g_str_equal (gtk_widget_get_css_name (list), "listview"))
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static void
 add_card (OslFlashcardsPage *self)
 {
   g_autofree char *stamp = g_strdup_printf ("%" PRId64, g_get_real_time ());
@@ -1176,7 +1187,10 @@ add_card (OslFlashcardsPage *self)
       g_autoptr(OslFlashcardsRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (row->index == osl_deck_get_n_cards (self->deck) - 1)
-        gtk_single_selection_set_selected (self->selection, i);
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_list_to (self, i);
+        }
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->front_view));
   update_counts (self);
@@ -1189,11 +1203,7 @@ sort_changed_cb (GtkSorter         *sorter,
                  GtkSorterChange    change,
                  OslFlashcardsPage *self)
 {
-  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); list != NULL;
-       list = gtk_widget_get_next_sibling (list))
-    if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
-        g_str_equal (gtk_widget_get_css_name (list), "listview"))
-      gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+  scroll_list_to (self, 0);
 }
 
 static void

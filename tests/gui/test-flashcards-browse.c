@@ -376,6 +376,12 @@ test_add_and_suspend (void)
   activate ("flashcards.add", NULL);
   g_assert_cmpuint (n_listed (), ==, 58);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("editor_title"))), ==, "Your card");
+  /* The new card is last in the list, scrolled into view. */
+  {
+    g_autoptr(GPtrArray) rows = visible_rows ();
+
+    g_assert_cmpint (row_position (rows, "New question"), >=, 0);
+  }
   set_front ("What does `docker ps` list?");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child ("back_view"))),
                             "The running containers.", -1);
