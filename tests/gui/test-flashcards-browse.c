@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "osl-deck.h"
 #include "osl-flashcards-page.h"
 #include "osl-page.h"
