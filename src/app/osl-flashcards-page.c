@@ -90,6 +90,7 @@ struct _OslFlashcardsPage
   OslReviewSession  *session;
   OslFsrsParams      params;
   gint               current;         /* the card under review, or -1 */
+  gint               editing;         /* the card in the browser's editor, or -1 */
   gboolean           revealed;
   guint              class_index;
   gboolean           class_revealed;
@@ -1025,6 +1026,88 @@ text_view_get (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Card @index as the editor shows it, or NULL (and a message) when the
+ * question or the answer is empty. */
+static OslCard *
+card_from_editor (OslFlashcardsPage *self,
+                  gint               index)
+{
+  OslCard *card;
+  g_autofree char *front = g_strstrip (text_view_get (self->front_view));
+  g_autofree char *back = g_strstrip (text_view_get (self->back_view));
+  g_auto(GStrv) words = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)), " ", -1);
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+
+  if (*front == '\0' || *back == '\0')
+    {
+      show_message (self, _("A card needs a question and an answer."));
+      return NULL;
+    }
+  card = osl_card_copy (osl_deck_get_card (self->deck, index));
+  g_free (card->front);
+  card->front = g_steal_pointer (&front);
+  g_free (card->back);
+  card->back = g_steal_pointer (&back);
+  g_free (card->note);
+  card->note = *note != '\0' ? g_strdup (note) : NULL;
+  /* Drop empty words from doubled spaces. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (tags, words[i]);
+  g_strfreev (card->tags);
+  card->tags = g_strv_builder_end (tags);
+  card->suspended = gtk_check_button_get_active (self->suspended_check);
+  return card;
+}
+
+static gboolean
+card_differs (const OslCard *a,
+              const OslCard *b)
+{
+  return g_strcmp0 (a->front, b->front) != 0 || g_strcmp0 (a->back, b->back) != 0 ||
+         g_strcmp0 (a->note, b->note) != 0 || !g_strv_equal ((const char * const *) a->tags, (const char * const *) b->tags) ||
+         a->suspended != b->suspended;
+}
+
+/* Puts @card (taken) in place of card @index, on the disk first. */
+static void
+store_card (OslFlashcardsPage *self,
+            gint               index,
+            OslCard           *card)
+{
+  osl_deck_replace_card (self->deck, index, card);
+  if (save_deck (self))
+    show_message (self, _("Card saved."));
+  g_list_model_items_changed (G_LIST_MODEL (self->rows), index, 1, 1);
+  update_counts (self);
+  /* A card suspended while under review leaves the review at once. */
+  if (self->current == index)
+    {
+      if (card->suspended)
+        show_next_card (self);
+      else
+        show_card (self);
+    }
+}
+
+/* Leaving the editor (another card, another mode, closing the app)
+ * keeps what was typed, as a GNOME editor saves without asking; an
+ * emptied question or answer is refused with a message, as Save does. */
+static void
+keep_editor_changes (OslFlashcardsPage *self)
+{
+  OslCard *edited;
+
+  if (self->editing < 0)
+    return;
+  edited = card_from_editor (self, self->editing);
+  if (edited != NULL && card_differs (edited, osl_deck_get_card (self->deck, self->editing)))
+    store_card (self, self->editing, edited);
+  else
+    g_clear_pointer (&edited, osl_card_free);
+}
+
 static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
@@ -1035,6 +1118,9 @@ selection_changed_cb (GtkSingleSelection *selection,
   const OslCardProgress *progress;
   g_autofree char *title = NULL, *tags = NULL, *progress_text = NULL;
 
+  if (self->editing != index)
+    keep_editor_changes (self);
+  self->editing = index;
   /* The editor takes room only while a card is selected. */
   gtk_widget_set_visible (gtk_widget_get_ancestor (self->editor_box, GTK_TYPE_SCROLLED_WINDOW), index >= 0);
   if (index < 0)
@@ -1060,49 +1146,24 @@ selection_changed_cb (GtkSingleSelection *selection,
 static void
 save_card (OslFlashcardsPage *self)
 {
-  gint index = selected_card (self);
   OslCard *card;
-  g_autofree char *front = NULL, *back = NULL;
-  const char *note;
 
-  if (index < 0)
+  if (self->editing < 0)
     return;
-  front = g_strstrip (text_view_get (self->front_view));
-  back = g_strstrip (text_view_get (self->back_view));
-  if (*front == '\0' || *back == '\0')
-    {
-      show_message (self, _("A card needs a question and an answer."));
-      return;
-    }
-  card = osl_card_copy (osl_deck_get_card (self->deck, index));
-  g_free (card->front);
-  card->front = g_steal_pointer (&front);
-  g_free (card->back);
-  card->back = g_steal_pointer (&back);
-  note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
-  g_free (card->note);
-  card->note = *note != '\0' ? g_strdup (note) : NULL;
-  g_strfreev (card->tags);
-  card->tags = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)), " ", -1);
-  {
-    /* Drop empty words from doubled spaces. */
-    GStrvBuilder *builder = g_strv_builder_new ();
+  card = card_from_editor (self, self->editing);
+  if (card != NULL)
+    store_card (self, self->editing, card);
+}
 
-    for (guint i = 0; card->tags[i] != NULL; i++)
-      if (*card->tags[i] != '\0')
-        g_strv_builder_add (builder, card->tags[i]);
-    g_strfreev (card->tags);
-    card->tags = g_strv_builder_end (builder);
-    g_strv_builder_unref (builder);
-  }
-  card->suspended = gtk_check_button_get_active (self->suspended_check);
-  osl_deck_replace_card (self->deck, index, card);
-  if (save_deck (self))
-    show_message (self, _("Card saved."));
-  g_list_model_items_changed (G_LIST_MODEL (self->rows), index, 1, 1);
-  update_counts (self);
-  if (self->current == index)
-    show_card (self);
+static void
+scroll_list_to (OslFlashcardsPage *self,
+                guint              position)
+{
+  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)) &&
+        g_str_equal (gtk_widget_get_css_name (list), "listview"))
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -1126,10 +1187,23 @@ add_card (OslFlashcardsPage *self)
       g_autoptr(OslFlashcardsRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (row->index == osl_deck_get_n_cards (self->deck) - 1)
-        gtk_single_selection_set_selected (self->selection, i);
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_list_to (self, i);
+        }
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->front_view));
   update_counts (self);
+}
+
+/* A new order starts from its top: the list would otherwise keep the row
+ * that was first on screen in place, with the new first rows above it. */
+static void
+sort_changed_cb (GtkSorter         *sorter,
+                 GtkSorterChange    change,
+                 OslFlashcardsPage *self)
+{
+  scroll_list_to (self, 0);
 }
 
 static void
@@ -1160,6 +1234,8 @@ setup_browser (OslFlashcardsPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   selection_changed_cb (self->selection, NULL, self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_AFTER);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (refilter), self);
 }
@@ -1171,6 +1247,8 @@ mode_changed_cb (GtkStack          *stack,
 {
   const char *mode = gtk_stack_get_visible_child_name (stack);
 
+  if (g_strcmp0 (mode, "browse") != 0)
+    keep_editor_changes (self);
   /* Due times and recall move on with the clock; refresh what is shown. */
   if (g_strcmp0 (mode, "browse") == 0)
     g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -1350,6 +1428,14 @@ osl_flashcards_page_open_file (OslPage  *page,
 
   if (path == NULL || !g_file_get_contents (path, &data, &length, error))
     return FALSE;
+  /* An exported log is a backup of answers, not cards: read as Anki
+   * text it would only fail on its quotes. */
+  if (g_str_has_suffix (path, ".jsonl") || strstr (data, "\"" OSL_REVIEW_LOG_FORMAT "\"") != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This is a review log; only decks (JSON, or Anki text as CSV, TSV or TXT) can be imported."));
+      return FALSE;
+    }
   if (g_str_has_suffix (path, ".json"))
     imported = osl_deck_parse (data, length, error);
   else
@@ -1433,6 +1519,12 @@ osl_flashcards_page_dispose (GObject *object)
   OslFlashcardsPage *self = OSL_FLASHCARDS_PAGE (object);
 
   g_clear_handle_id (&self->scale_idle, g_source_remove);
+  /* The columns go with the template, and their sorters say so. */
+  if (self->column_view != NULL)
+    {
+      keep_editor_changes (self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_FLASHCARDS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1523,6 +1615,7 @@ osl_flashcards_page_init (OslFlashcardsPage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self),
                                  gtk_custom_layout_new (NULL, page_measure, page_allocate));
   self->current = -1;
+  self->editing = -1;
   self->card_scale = 1.0;
   self->card_side = 140;
   load_deck (self);
