@@ -675,6 +675,7 @@ page_for_format (const char *format)
     { "os-lens/memory", "memory" },
     { "os-lens/docker-session", "containers" },
     { "os-lens/deck", "flashcards" },
+    { "os-lens/review-log", "flashcards" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
