@@ -685,7 +685,9 @@ page_for_format (const char *format)
 }
 
 /* Picks the page a file belongs to from its "format" field, or from its
- * extension for Anki text exports; otherwise the visible page tries. */
+ * extension for Anki text exports and review logs (JSON Lines, which a
+ * JSON parser refuses past the first line); otherwise the visible page
+ * tries. */
 static const char *
 page_for_file (GFile *file)
 {
@@ -696,7 +698,8 @@ page_for_file (GFile *file)
 
   if (path == NULL)
     return NULL;
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv") || g_str_has_suffix (path, ".txt"))
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv") || g_str_has_suffix (path, ".txt")
+      || g_str_has_suffix (path, ".jsonl"))
     return "flashcards";
   if (!json_parser_load_from_file (parser, path, NULL))
     return NULL;
