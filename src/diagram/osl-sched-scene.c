@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "osl-painter.h"
 #include "osl-sched-scenario.h"
 #include "osl-sched-scene.h"
 
@@ -32,6 +33,8 @@
 #define CPU_SHARE    0.21 /* of the queue picture's width, for the CPUs */
 #define QUEUES_SHARE 0.68 /* of the wide view's width, for the queue picture */
 #define CHIP_PHRASE_W 140  /* a mode chip this wide holds "kernel · scheduler" */
+#define ARROW_LABEL_FONT 13
+#define ARROW_LABEL_AIR 8  /* between an arrow's label and the boxes beside it */
 #define DIFF_TABLE_W 460
 #define DIFF_TABLE_H 250
 #define DIFF_GAP     16
@@ -501,7 +504,7 @@ add_cpus (Builder *b,
           double tw = MIN (TOKEN_W, cw * 0.34), th = MIN (TOKEN_H, ch - 12);
 
           /* Centred, unless that would put it on a full-width chip. */
-          double ty = ch >= CPU_STACKED_H ? MIN ((ch - th) / 2, ch - chip_h - 6 - th) : (ch - th) / 2;
+          double ty = ch >= CPU_STACKED_H ? MIN ((ch - th) / 2, ch - chip_h - 10 - th) : (ch - th) / 2;
 
           add_token (b, b->state->cpus[c].process, cx + cw - tw - 8, cy + ty, tw, th);
         }
@@ -527,7 +530,7 @@ add_arrow (Builder    *b,
   osl_scene_node_set_tooltip (node, tooltip);
 }
 
-static void
+static OslSceneNode *
 add_arrow_label (Builder    *b,
                  const char *id,
                  double      x,
@@ -535,9 +538,29 @@ add_arrow_label (Builder    *b,
                  double      w,
                  const char *text)
 {
-  OslSceneNode *node = osl_scene_add_text (b->scene, id, x, y, w, 18, text, 13);
+  OslSceneNode *node = osl_scene_add_text (b->scene, id, x, y, w, 18, text, ARROW_LABEL_FONT);
 
   node->text_color = OSL_COLOR_MUTED;
+  return node;
+}
+
+/* The gap between the ready queue and the CPUs: wide enough for the
+ * "dispatch" and "preempt" labels, in any language, with ARROW_LABEL_AIR
+ * of air on each side, so that neither touches a box. */
+static double
+link_width (void)
+{
+  const char *labels[] = { _("dispatch"), _("preempt") };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int text_w;
+
+      osl_painter_measure_text (labels[i], 0, ARROW_LABEL_FONT, 0, &text_w, NULL);
+      widest = MAX (widest, text_w);
+    }
+  return MAX (72, widest + 2 * ARROW_LABEL_AIR);
 }
 
 /* The lecture's picture: job queue → ready queue → CPU → exit, and the
@@ -549,7 +572,7 @@ add_queues (Builder *b,
             double   w,
             double   h)
 {
-  double link = 72, job_w = w * 0.15, cpu_w = w * CPU_SHARE, exit_w = w * 0.12;
+  double link = link_width (), job_w = w * 0.15, cpu_w = w * CPU_SHARE, exit_w = w * 0.12;
   double ready_w = w - job_w - cpu_w - exit_w - 2 * 36 - link;
   double ready_x = x + job_w + 36, cpu_x = ready_x + ready_w + link, exit_x = cpu_x + cpu_w + 36;
   double io_h = 58, io_y = y + h - io_h, up_y = y + LABEL_H + 4, up_h = io_y - LABEL_H - 40 - up_y;
@@ -590,17 +613,21 @@ add_queues (Builder *b,
 
   add_arrow (b, "arrow:admit", x + job_w + 2, mid, ready_x - 2, mid, _("admission"), FALSE);
   add_arrow (b, "arrow:dispatch", ready_x + ready_w + 2, mid + 14, cpu_x - 2, mid + 14, _("dispatch"), FALSE);
-  add_arrow_label (b, "arrow:dispatch:label", ready_x + ready_w, mid + 16, link, _("dispatch"));
+  add_arrow_label (b, "arrow:dispatch:label", ready_x + ready_w + ARROW_LABEL_AIR, mid + 16,
+                   link - 2 * ARROW_LABEL_AIR, _("dispatch"));
   add_arrow (b, "arrow:back", cpu_x - 2, mid - 14, ready_x + ready_w + 2, mid - 14,
              _("quantum expired or preempted"), TRUE);
-  add_arrow_label (b, "arrow:back:label", ready_x + ready_w, mid - 34, link, _("preempt"));
+  add_arrow_label (b, "arrow:back:label", ready_x + ready_w + ARROW_LABEL_AIR, mid - 34,
+                   link - 2 * ARROW_LABEL_AIR, _("preempt"));
   add_arrow (b, "arrow:exit", cpu_x + cpu_w + 2, mid, exit_x - 2, mid, _("exit"), FALSE);
   add_arrow (b, "arrow:request", cpu_x + cpu_w / 2, up_y + up_h + 2, cpu_x + cpu_w / 2, io_y - 2,
              _("I/O request (system call)"), FALSE);
   add_arrow_label (b, "arrow:request:label", cpu_x + cpu_w / 2 + 4, up_y + up_h + 8, 110, _("I/O request"));
-  add_arrow (b, "arrow:done", x + job_w / 2, io_y - 2, ready_x - 2, ready_bottom - 6,
+  /* From the device's side, so the line never crosses the words of its
+   * label or of the one beside it. */
+  add_arrow (b, "arrow:done", x + job_w + 2, io_y + 12, ready_x - 2, ready_bottom - 6,
              _("I/O done (interrupt): back to the ready queue"), FALSE);
-  add_arrow_label (b, "arrow:done:label", x, io_y - 46, MAX (job_w / 2 - 2, 80), _("I/O done"));
+  add_arrow_label (b, "arrow:done:label", x, io_y - 48, job_w, _("I/O done"));
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "osl-painter.h"
 #include "osl-sched-scene.h"
 
 static OslSchedRun *
@@ -202,6 +203,38 @@ test_many_cpus (void)
     }
 }
 
+/* Projected, the "dispatch" and "preempt" labels must read as words
+ * between the boxes: each fits its node, which keeps clear of the ready
+ * queue and the CPU, wide or stacked at 200 %; and the "I/O done" arrow
+ * starts beside the device, below neither label's words. */
+static void
+test_arrow_labels_clear_of_boxes (void)
+{
+  const double widths[] = { 640, 1500 };
+  g_autoptr(OslSchedRun) run = convoy_run (OSL_SCHED_RR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(OslScene) scene = osl_sched_scene_build (run, 5, widths[i], 800);
+      OslSceneNode *ready = osl_scene_find (scene, "ready:0");
+      OslSceneNode *cpu = osl_scene_find (scene, "cpu:0");
+      OslSceneNode *device = osl_scene_find (scene, "device");
+      const char *labels[] = { "arrow:dispatch:label", "arrow:back:label" };
+
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        {
+          OslSceneNode *label = osl_scene_find (scene, labels[l]);
+          int text_w;
+
+          osl_painter_measure_text (label->text, label->flags, label->font_size, 0, &text_w, NULL);
+          g_assert_cmpfloat (label->x, >=, ready->x + ready->w + 6);
+          g_assert_cmpfloat (label->x + label->w, <=, cpu->x - 6);
+          g_assert_cmpfloat (text_w, <=, label->w);
+        }
+      g_assert_cmpfloat (osl_scene_find (scene, "arrow:done")->x, >, device->x + device->w);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,5 +246,6 @@ main (int   argc,
   g_test_add_func ("/sched-scene/readable", test_readable);
   g_test_add_func ("/sched-scene/zoomed-in-stacks", test_zoomed_in_stacks);
   g_test_add_func ("/sched-scene/many-cpus", test_many_cpus);
+  g_test_add_func ("/sched-scene/arrow-labels-clear-of-boxes", test_arrow_labels_clear_of_boxes);
   return g_test_run ();
 }
