@@ -24,6 +24,10 @@
 /* Narrower than this, the statistics move below the Gantt chart. */
 #define WIDE_WIDTH   1180
 #define NARROW_MIN_WIDTH 600
+/* Side by side, a scene shrinks to fit the view no further than this,
+ * so that its smallest words stay legible on a projector: a taller one
+ * (eight CPUs) keeps this size and the view scrolls. */
+#define WIDE_MIN_SCALE 0.7
 #define NARROW_STATS_ROWS 20
 #define NARROW_QUEUES_AIR 40  /* stacked, the queues' room beyond their least */
 #define STATS_CHROME 140   /* the statistics table without its rows */
@@ -1115,10 +1119,10 @@ plan_layout (const OslSchedScenario *scenario,
 /**
  * osl_sched_scene_natural_height:
  *
- * Returns: the height, in logical pixels, that the stacked view of @run
- * needs at @width to keep its full size, so that the view scrolls; 0
- * when @width is wide enough for the side-by-side layout, which shrinks
- * to fit instead.
+ * Returns: the least height, in logical pixels, that the view of @run
+ * needs at @width, so that it scrolls when it offers less: stacked, the
+ * height that keeps the full size; side by side, which shrinks to fit,
+ * the height at which the scene has shrunk as far as it may.
  */
 double
 osl_sched_scene_natural_height (OslSchedRun *run,
@@ -1127,7 +1131,7 @@ osl_sched_scene_natural_height (OslSchedRun *run,
   Layout layout;
 
   plan_layout (osl_sched_run_get_scenario (run), width, 0, &layout);
-  return layout.narrow ? layout.height : 0;
+  return layout.narrow ? layout.height : ceil (layout.height * WIDE_MIN_SCALE);
 }
 
 /**

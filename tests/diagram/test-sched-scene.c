@@ -162,8 +162,9 @@ test_zoomed_in_stacks (void)
   g_assert_cmpfloat (stats->x + stats->w, <=, 640);
   g_assert_cmpstr (osl_scene_find (scene, "stats:2:0")->text, ==, "P3");
 
-  /* Wide, the statistics sit beside the queues and nothing scrolls. */
-  g_assert_cmpfloat (osl_sched_scene_natural_height (run, 1500), ==, 0);
+  /* Wide, the statistics sit beside the queues and one CPU's picture
+   * fits a laptop's view without scrolling. */
+  g_assert_cmpfloat (osl_sched_scene_natural_height (run, 1500), <, 600);
   g_assert_cmpfloat (osl_scene_find (wide, "stats")->y, <, osl_scene_find (wide, "gantt:bg:0")->y);
 
   /* An export does not scroll: small landscape pictures stay side by
@@ -195,6 +196,16 @@ test_many_cpus (void)
   g_autoptr(OslScene) stacked = osl_sched_scene_build (run, 1, 640, 270);
 
   g_assert_cmpfloat (osl_scene_find (wide, "cpu:1")->x, >, osl_scene_find (wide, "cpu:0")->x);
+  /* Side by side in a view of its least height, eight CPUs' picture has
+   * shrunk to 70 % and no further (its scene is at most 1/0.7 as wide);
+   * a lower view scrolls. */
+  {
+    double least = osl_sched_scene_natural_height (run, 1280);
+    g_autoptr(OslScene) fitted = osl_sched_scene_build (run, 1, 1280, least);
+
+    g_assert_cmpfloat (least, >, 640);
+    g_assert_cmpfloat (osl_scene_get_width (fitted), <=, 1280 / 0.7 + 1);
+  }
   for (guint c = 0; c < 8; c++)
     {
       g_autofree char *id = g_strdup_printf ("cpu:%u", c);

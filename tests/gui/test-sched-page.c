@@ -338,6 +338,29 @@ test_themes_and_zoom (void)
   g_settings_reset (settings, "theme");
 }
 
+
+/* Eight CPUs' picture is too tall for the window: rather than shrink
+ * below legibility it keeps 70 % of its size and the view scrolls; back
+ * at one CPU it fits again. */
+static void
+test_many_cpus_scroll (void)
+{
+  GtkSpinButton *cpus = GTK_SPIN_BUTTON (find_child (page, GTK_TYPE_SPIN_BUTTON, "Number of CPUs"));
+  GtkWidget *diagram = find_child (page, OSL_TYPE_DIAGRAM_VIEW, NULL);
+  GtkWidget *scroller = gtk_widget_get_ancestor (diagram, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-queues"));
+  gtk_spin_button_set_value (cpus, 8);
+  screenshot ("cpus-8");
+  g_assert_cmpint (gtk_widget_get_height (diagram), >, gtk_widget_get_height (scroller));
+  g_assert_cmpfloat (osl_scene_get_width (osl_diagram_view_get_scene (OSL_DIAGRAM_VIEW (diagram))), <=,
+                     gtk_widget_get_width (diagram) / 0.7 + 1);
+  gtk_spin_button_set_value (cpus, 1);
+  osl_test_gui_wait (400);
+  g_assert_cmpint (gtk_widget_get_height (diagram), <=, gtk_widget_get_height (scroller));
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/sched-page/paste-command", test_paste_command);
   g_test_add_func ("/sched-page/keys-free-of-app-accels", test_keys_free_of_app_accels);
   g_test_add_func ("/sched-page/themes-and-zoom", test_themes_and_zoom);
+  g_test_add_func ("/sched-page/many-cpus-scroll", test_many_cpus_scroll);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
