@@ -583,6 +583,7 @@ add_queues (Builder *b,
   double mid = up_y + up_h / 2, ready_bottom;
   g_autofree guint *jobs = NULL, *io = NULL, *done = NULL;
   guint n_jobs, n_io, n_done = 0;
+  OslSceneNode *node;
 
   add_label (b, "label:jobs", x, up_y - LABEL_H - 2, job_w + 30, _("Job queue"));
   add_place (b, "jobs", x, up_y, job_w, up_h,
@@ -631,7 +632,9 @@ add_queues (Builder *b,
    * label or of the one beside it. */
   add_arrow (b, "arrow:done", x + job_w + 2, io_y + 12, ready_x - 2, ready_bottom - 6,
              _("I/O done (interrupt): back to the ready queue"), FALSE);
-  add_arrow_label (b, "arrow:done:label", x, io_y - 48, job_w, _("I/O done"));
+  /* Its words end where the arrow starts. */
+  node = add_arrow_label (b, "arrow:done:label", x, io_y - 48, job_w, _("I/O done"));
+  node->flags |= OSL_NODE_FLAG_ALIGN_END;
 }
 
 static void

@@ -338,7 +338,6 @@ test_themes_and_zoom (void)
   g_settings_reset (settings, "theme");
 }
 
-
 /* Eight CPUs' picture is too tall for the window: rather than shrink
  * below legibility it keeps 70 % of its size and the view scrolls; back
  * at one CPU it fits again. */
@@ -360,6 +359,27 @@ test_many_cpus_scroll (void)
   g_assert_cmpint (gtk_widget_get_height (diagram), <=, gtk_widget_get_height (scroller));
 }
 
+/* A typed burst list that is wrong is refused in one sentence, shown
+ * with its warning sign, and taken back when the list is put right. */
+static void
+test_bad_bursts_said (void)
+{
+  GtkEntry *entry;
+  GtkLabel *problem;
+
+  g_assert_true (osl_page_show_state (OSL_PAGE (page), "preset:lecture-queues"));
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+  entry = GTK_ENTRY (find_child (page, GTK_TYPE_ENTRY, "CPU and I/O bursts"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "CPU 5, IO x, CPU 2");
+  problem = find_label (page, "P1: Burst 2, “IO x”");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (problem)));
+  screenshot ("bad-bursts");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "CPU 5, IO 3, CPU 2");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (problem)));
+  g_assert_false (gtk_widget_is_visible (gtk_widget_get_parent (GTK_WIDGET (problem))));
+  g_assert_true (gtk_widget_activate_action (page, "sched.toggle-workload", NULL));
+}
 
 int
 main (int    argc,
@@ -382,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/sched-page/keys-free-of-app-accels", test_keys_free_of_app_accels);
   g_test_add_func ("/sched-page/themes-and-zoom", test_themes_and_zoom);
   g_test_add_func ("/sched-page/many-cpus-scroll", test_many_cpus_scroll);
+  g_test_add_func ("/sched-page/bad-bursts-said", test_bad_bursts_said);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
