@@ -13,6 +13,7 @@
 #include "osl-ept.h"
 #include "osl-json-file.h"
 #include "osl-memory-file.h"
+#include "osl-ostep-options.h"
 #include "osl-ostep-paging-linear.h"
 #include "osl-ostep-paging-multilevel.h"
 #include "osl-paging-private.h"
@@ -536,9 +537,17 @@ osl_memory_file_new_from_ostep (const char  *command_line,
   OslMemoryFile *self;
 
   if (strstr (command_line, "paging-multilevel-translate") != NULL)
-    self = from_ostep_multilevel (command_line, found, questions, error);
+    {
+      self = from_ostep_multilevel (command_line, found, questions, error);
+      if (self == NULL)
+        osl_ostep_options_explain_refusal (error, "paging-multilevel-translate.py");
+    }
   else if (strstr (command_line, "paging-linear-translate") != NULL)
-    self = from_ostep_linear (command_line, found, questions, error);
+    {
+      self = from_ostep_linear (command_line, found, questions, error);
+      if (self == NULL)
+        osl_ostep_options_explain_refusal (error, "paging-linear-translate.py");
+    }
   else
     {
       g_set_error (error, OSL_PAGING_ERROR, OSL_PAGING_ERROR_INVALID,

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "osl-ostep-options.h"
@@ -30,6 +31,24 @@ usage_error (GError    **error,
   g_propagate_error (error, g_error_new_valist (OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_USAGE, format, args));
   va_end (args);
   return FALSE;
+}
+
+/**
+ * osl_ostep_options_explain_refusal:
+ * @error: an error from a parser, or %NULL
+ * @program: the script, e.g. "scheduler.py"
+ *
+ * The scripts' own usage errors ("no such option: -Z") are what the
+ * command line must print, but pasted into the app they lack a subject:
+ * this names the script that refuses the command line.
+ */
+void
+osl_ostep_options_explain_refusal (GError     **error,
+                                   const char  *program)
+{
+  if (error == NULL || !g_error_matches (*error, OSL_OSTEP_ERROR, OSL_OSTEP_ERROR_USAGE))
+    return;
+  g_prefix_error (error, _("%s refuses this command line: "), program);
 }
 
 /* optparse's int type: "0x" hexadecimal, "0b" binary, a leading "0"

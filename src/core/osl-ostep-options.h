@@ -53,6 +53,8 @@ gboolean osl_ostep_options_parse             (const OslOstepOption *options,
 void     osl_ostep_options_append_usage_error (GString             *err,
                                               const char           *program,
                                               const char           *message);
+void     osl_ostep_options_explain_refusal   (GError              **error,
+                                              const char           *program);
 void     osl_ostep_options_append_help       (GString              *out,
                                               const char           *program,
                                               const OslOstepOption *options,

@@ -290,6 +290,8 @@ osl_sched_ostep_import (const char              *command_line,
     case OSL_SCHED_OSTEP_PROCESS_RUN: scenario = from_process_run (command_line, error); break;
     default: g_return_val_if_reached (NULL);
     }
+  if (scenario == NULL)
+    osl_ostep_options_explain_refusal (error, osl_sched_ostep_program (simulator));
   if (scenario != NULL && !osl_sched_scenario_validate (scenario, error))
     g_clear_pointer (&scenario, osl_sched_scenario_free);
   return scenario;

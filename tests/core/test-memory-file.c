@@ -234,6 +234,20 @@ test_textbook_not_saved (void)
   g_rmdir (dir);
 }
 
+/* A refused option keeps the script's wording and names the script. */
+static void
+test_ostep_option_refused (void)
+{
+  g_autoptr(GArray) addresses = NULL;
+  g_autofree char *questions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_new_from_ostep ("paging-linear-translate.py --bogus", &addresses,
+                                                                  &questions, &error);
+
+  g_assert_null (file);
+  g_assert_cmpstr (error->message, ==, "paging-linear-translate.py refuses this command line: no such option: --bogus");
+}
+
 static void
 test_ostep_linear (void)
 {
@@ -281,5 +295,6 @@ main (int    argc,
   g_test_add_func ("/memory-file/ostep-multilevel", test_ostep_multilevel);
   g_test_add_func ("/memory-file/ostep-linear", test_ostep_linear);
   g_test_add_func ("/memory-file/textbook-not-saved", test_textbook_not_saved);
+  g_test_add_func ("/memory-file/ostep-option-refused", test_ostep_option_refused);
   return g_test_run ();
 }

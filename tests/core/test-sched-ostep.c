@@ -206,6 +206,12 @@ test_fallback_and_errors (void)
   bad = osl_sched_ostep_import ("./mlfq.py -n x", OSL_SCHED_OSTEP_SCHEDULER, &error);
   g_assert_null (bad);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The script's own wording, with the script named as its subject. */
+  bad = osl_sched_ostep_import ("./scheduler.py -Z", OSL_SCHED_OSTEP_MLFQ, &error);
+  g_assert_null (bad);
+  g_assert_cmpstr (error->message, ==, "scheduler.py refuses this command line: no such option: -Z");
 }
 
 int
