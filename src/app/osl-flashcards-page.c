@@ -98,6 +98,8 @@ struct _OslFlashcardsPage
   GListStore        *rows;
   GtkFilter         *filter;
   GtkSingleSelection *selection;
+  GtkColumnViewColumn *sort_column;   /* the column the browser sorts by */
+  gboolean           clearing_sort;
   GtkWidget         *rating_buttons[6];
   GtkWidget         *rating_numbers[6];
   GtkWidget         *rating_labels[6];
@@ -1196,6 +1198,57 @@ add_card (OslFlashcardsPage *self)
   update_counts (self);
 }
 
+/* Whether the column view's sorter sorts by @column: it listens to the
+ * sorters of the columns it sorts by, and to no others. */
+static gboolean
+column_sorts (GtkColumnViewColumn *column)
+{
+  return g_signal_has_handler_pending (gtk_column_view_column_get_sorter (column),
+                                       g_signal_lookup ("changed", GTK_TYPE_SORTER), 0, FALSE);
+}
+
+/* The column the list is sorted by now: a click on a title puts its
+ * column before the one that sorted so far; clicking that one again, or
+ * choosing one in code, leaves a single column. */
+static GtkColumnViewColumn *
+find_sort_column (OslFlashcardsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkColumnViewColumn *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (column_sorts (column) && (found == NULL || column != self->sort_column))
+        found = column;
+    }
+  return found;
+}
+
+/* GTK 4.8 redraws only the title it sorts by, so every title clicked
+ * before keeps its arrow, and a click keeps the old column as a second
+ * key. Setting the other columns' sorters again drops them from the
+ * sort and redraws their titles without an arrow: one column sorts, and
+ * its title alone shows the direction. Ties keep the deck's order. */
+static void
+clear_other_sort_columns (OslFlashcardsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->sort_column = find_sort_column (self);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
+
+      if (column == self->sort_column)
+        continue;
+      gtk_column_view_column_set_sorter (column, NULL);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+}
+
 /* A new order starts from its top: the list would otherwise keep the row
  * that was first on screen in place, with the new first rows above it. */
 static void
@@ -1203,6 +1256,11 @@ sort_changed_cb (GtkSorter         *sorter,
                  GtkSorterChange    change,
                  OslFlashcardsPage *self)
 {
+  if (self->clearing_sort)
+    return;
+  self->clearing_sort = TRUE;
+  clear_other_sort_columns (self);
+  self->clearing_sort = FALSE;
   scroll_list_to (self, 0);
 }
 

@@ -176,6 +176,30 @@ sort_by (const char  *title,
   g_assert_not_reached ();
 }
 
+/* How many column titles show a sort arrow: GTK marks the others
+ * "unsorted", which draws none. */
+static void
+count_arrows (GtkWidget *widget,
+              guint     *arrows)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "sort-indicator") &&
+      gtk_widget_get_visible (widget) &&
+      (gtk_widget_has_css_class (widget, "ascending") || gtk_widget_has_css_class (widget, "descending")))
+    (*arrows)++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_arrows (c, arrows);
+}
+
+static guint
+n_sort_arrows (void)
+{
+  guint arrows = 0;
+
+  osl_test_gui_wait (100);
+  count_arrows (GTK_WIDGET (child ("column_view")), &arrows);
+  return arrows;
+}
+
 static void
 search (const char *text)
 {
@@ -316,6 +340,8 @@ test_sorting (void)
       }
     g_assert_nonnull (strstr (g_ptr_array_index (rows, 0), "|aws-ec2|"));
   }
+  /* Six columns sorted in turn, one arrow: on the column that sorts. */
+  g_assert_cmpuint (n_sort_arrows (), ==, 1);
 }
 
 /* An edit is on the disk at once and is what a new page (the next start
