@@ -1272,9 +1272,10 @@ update_undo_change (OslFlashcardsPage *self)
   gboolean any = self->deck_changes->len > 0;
   DeckChange *last = any ? g_ptr_array_index (self->deck_changes, self->deck_changes->len - 1) : NULL;
 
+  /* The button shows only while there is a change to take back. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.undo-change", any);
-  gtk_widget_set_tooltip_text (self->undo_change_button,
-                               any ? last->undo_label : _("Nothing to undo in the deck"));
+  gtk_widget_set_visible (self->undo_change_button, any);
+  gtk_widget_set_tooltip_text (self->undo_change_button, any ? last->undo_label : NULL);
 }
 
 /* Puts the deck file back as @file holds it, or removes the copy when
