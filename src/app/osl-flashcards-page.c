@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <math.h>
 
@@ -58,6 +59,28 @@ typedef enum
   FILTER_SUSPENDED,
 } BrowseFilter;
 
+/* At most this many changes to the deck can be undone. */
+#define MAX_DECK_UNDO     50
+
+/* A change to the deck that can be undone: the learner's copy as it was
+ * on the disk before it, byte for byte, or NULL when there was no copy
+ * yet and the lecture deck was shown. */
+typedef struct
+{
+  GBytes *file;
+  char   *undo_label;   /* the Undo button's tooltip */
+  char   *undone;       /* what the toast says once it is undone */
+} DeckChange;
+
+static void
+deck_change_free (DeckChange *change)
+{
+  g_clear_pointer (&change->file, g_bytes_unref);
+  g_free (change->undo_label);
+  g_free (change->undone);
+  g_free (change);
+}
+
 /* One row of the browser: a card by its index in the deck. */
 #define OSL_TYPE_FLASHCARDS_ROW (osl_flashcards_row_get_type ())
 G_DECLARE_FINAL_TYPE (OslFlashcardsRow, osl_flashcards_row, OSL, FLASHCARDS_ROW, GObject)
@@ -98,6 +121,9 @@ struct _OslFlashcardsPage
   GListStore        *rows;
   GtkFilter         *filter;
   GtkSingleSelection *selection;
+  GPtrArray         *deck_changes;    /* of DeckChange, the latest last */
+  GtkColumnViewColumn *sort_column;   /* the column the browser sorts by */
+  gboolean           clearing_sort;
   GtkWidget         *rating_buttons[6];
   GtkWidget         *rating_numbers[6];
   GtkWidget         *rating_labels[6];
@@ -141,6 +167,7 @@ struct _OslFlashcardsPage
   GtkEntry          *tags_entry;
   GtkCheckButton    *suspended_check;
   GtkLabel          *editor_progress;
+  GtkWidget         *undo_change_button;
 };
 
 static void osl_flashcards_page_iface_init (OslPageInterface *iface);
@@ -272,6 +299,39 @@ save_deck (OslFlashcardsPage *self)
       return FALSE;
     }
   return TRUE;
+}
+
+static void update_undo_change (OslFlashcardsPage *self);
+static void undo_change        (OslFlashcardsPage *self);
+
+/* Keeps the deck file as it is now, so that the change about to be made
+ * can be undone. A file that cannot be read is not kept, and the change
+ * then cannot be undone. */
+static void
+remember_deck (OslFlashcardsPage *self,
+               char              *undo_label,
+               char              *undone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  DeckChange *change;
+
+  if (!g_file_get_contents (self->deck_path, &data, &length, &error) &&
+      !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_free (undo_label);
+      g_free (undone);
+      return;
+    }
+  change = g_new0 (DeckChange, 1);
+  change->file = data != NULL ? g_bytes_new_take (g_steal_pointer (&data), length) : NULL;
+  change->undo_label = undo_label;
+  change->undone = undone;
+  if (self->deck_changes->len == MAX_DECK_UNDO)
+    g_ptr_array_remove_index (self->deck_changes, 0);
+  g_ptr_array_add (self->deck_changes, change);
+  update_undo_change (self);
 }
 
 static void
@@ -634,9 +694,16 @@ undo_key_cb (GtkWidget *widget,
 {
   OslFlashcardsPage *self = OSL_FLASHCARDS_PAGE (widget);
 
-  if (!gtk_widget_get_mapped (widget) || typing_in_a_field (self) || !osl_review_log_can_undo (self->log))
+  if (!gtk_widget_get_mapped (widget) || typing_in_a_field (self))
     return FALSE;
-  undo (self);
+  /* In the browser, the deck's changes come first; elsewhere, answers. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "browse") == 0 &&
+      self->deck_changes->len > 0)
+    undo_change (self);
+  else if (osl_review_log_can_undo (self->log))
+    undo (self);
+  else
+    return FALSE;
   return TRUE;
 }
 
@@ -1076,6 +1143,8 @@ store_card (OslFlashcardsPage *self,
             gint               index,
             OslCard           *card)
 {
+  remember_deck (self, g_strdup (_("Undo the edit of this card (Ctrl+Z)")),
+                 g_strdup (_("The card is as it was before the edit.")));
   osl_deck_replace_card (self->deck, index, card);
   if (save_deck (self))
     show_message (self, _("Card saved."));
@@ -1174,6 +1243,7 @@ add_card (OslFlashcardsPage *self)
   OslCard *card = osl_card_new (id, _("New question"), _("Answer"));
   guint n;
 
+  remember_deck (self, g_strdup (_("Undo adding a card (Ctrl+Z)")), g_strdup (_("The added card is removed.")));
   osl_deck_add_card (self->deck, card);
   osl_review_session_card_added (self->session);
   save_deck (self);
@@ -1196,6 +1266,153 @@ add_card (OslFlashcardsPage *self)
   update_counts (self);
 }
 
+static void
+update_undo_change (OslFlashcardsPage *self)
+{
+  gboolean any = self->deck_changes->len > 0;
+  DeckChange *last = any ? g_ptr_array_index (self->deck_changes, self->deck_changes->len - 1) : NULL;
+
+  /* The button shows only while there is a change to take back. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.undo-change", any);
+  gtk_widget_set_visible (self->undo_change_button, any);
+  gtk_widget_set_tooltip_text (self->undo_change_button, any ? last->undo_label : NULL);
+}
+
+/* Puts the deck file back as @file holds it, or removes the copy when
+ * there was none. */
+static gboolean
+restore_deck_file (OslFlashcardsPage  *self,
+                   GBytes             *file,
+                   GError            **error)
+{
+  if (file == NULL)
+    {
+      if (g_unlink (self->deck_path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return g_file_set_contents_full (self->deck_path, g_bytes_get_data (file, NULL), g_bytes_get_size (file),
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error);
+}
+
+/* Shows @deck (taken) in place of the current one. The card states are
+ * rebuilt from the review log, which nothing here changes. */
+static void
+replace_deck (OslFlashcardsPage *self,
+              OslDeck           *deck)
+{
+  guint n = osl_deck_get_n_cards (deck);
+  guint listed = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  g_clear_pointer (&self->session, osl_review_session_free);
+  osl_deck_free (self->deck);
+  self->deck = deck;
+  self->session = osl_review_session_new (self->deck, &self->params);
+  osl_review_session_replay (self->session, self->log);
+  /* The editor shows the restored card, not what it held before. */
+  self->editing = -1;
+  if (listed > n)
+    g_list_store_splice (self->rows, n, listed - n, NULL, 0);
+  fill_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
+  selection_changed_cb (self->selection, NULL, self);
+  if (self->current >= (gint) n || !self->revealed)
+    show_next_card (self);
+  else
+    render_card (self);
+  update_counts (self);
+  osl_diagram_view_invalidate (self->class_view, FALSE);
+  osl_diagram_view_invalidate (self->stats_view, FALSE);
+}
+
+/* Takes back the latest import, edit or added card: the deck file is
+ * again what it was, byte for byte. */
+static void
+undo_change (OslFlashcardsPage *self)
+{
+  DeckChange *change;
+  g_autoptr(GError) error = NULL;
+  OslDeck *deck;
+
+  /* Typing not yet kept is the latest change: it is what goes. */
+  keep_editor_changes (self);
+  if (self->deck_changes->len == 0)
+    return;
+  change = g_ptr_array_index (self->deck_changes, self->deck_changes->len - 1);
+  if (change->file != NULL)
+    deck = osl_deck_parse (g_bytes_get_data (change->file, NULL), g_bytes_get_size (change->file), &error);
+  else
+    deck = load_lecture_deck ();
+  if (deck == NULL || !restore_deck_file (self, change->file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The change could not be undone: %s"), error->message);
+
+      g_clear_pointer (&deck, osl_deck_free);
+      show_message (self, message);
+      return;
+    }
+  replace_deck (self, deck);
+  show_message (self, change->undone);
+  g_ptr_array_remove_index (self->deck_changes, self->deck_changes->len - 1);
+  update_undo_change (self);
+}
+
+/* Whether the column view's sorter sorts by @column: it listens to the
+ * sorters of the columns it sorts by, and to no others. */
+static gboolean
+column_sorts (GtkColumnViewColumn *column)
+{
+  return g_signal_has_handler_pending (gtk_column_view_column_get_sorter (column),
+                                       g_signal_lookup ("changed", GTK_TYPE_SORTER), 0, FALSE);
+}
+
+/* The column the list is sorted by now: a click on a title puts its
+ * column before the one that sorted so far; clicking that one again, or
+ * choosing one in code, leaves a single column. */
+static GtkColumnViewColumn *
+find_sort_column (OslFlashcardsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkColumnViewColumn *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (column_sorts (column) && (found == NULL || column != self->sort_column))
+        found = column;
+    }
+  return found;
+}
+
+/* GTK 4.8 redraws only the title it sorts by, so every title clicked
+ * before keeps its arrow, and a click keeps the old column as a second
+ * key. Setting the other columns' sorters again drops them from the
+ * sort and redraws their titles without an arrow: one column sorts, and
+ * its title alone shows the direction. Ties keep the deck's order. */
+static void
+clear_other_sort_columns (OslFlashcardsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->sort_column = find_sort_column (self);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
+
+      if (column == self->sort_column)
+        continue;
+      gtk_column_view_column_set_sorter (column, NULL);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+}
+
 /* A new order starts from its top: the list would otherwise keep the row
  * that was first on screen in place, with the new first rows above it. */
 static void
@@ -1203,6 +1420,11 @@ sort_changed_cb (GtkSorter         *sorter,
                  GtkSorterChange    change,
                  OslFlashcardsPage *self)
 {
+  if (self->clearing_sort)
+    return;
+  self->clearing_sort = TRUE;
+  clear_other_sort_columns (self);
+  self->clearing_sort = FALSE;
   scroll_list_to (self, 0);
 }
 
@@ -1340,6 +1562,14 @@ add_action (GtkWidget  *widget,
 }
 
 static void
+undo_change_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  undo_change (OSL_FLASHCARDS_PAGE (widget));
+}
+
+static void
 save_card_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *parameter)
@@ -1442,6 +1672,12 @@ osl_flashcards_page_open_file (OslPage  *page,
     imported = osl_deck_anki_parse (data, length, "imported", error);
   if (imported == NULL)
     return FALSE;
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    remember_deck (self, g_strdup_printf (_("Undo the import of “%s” (Ctrl+Z)"), name),
+                   g_strdup_printf (_("The import of “%s” is undone; the deck is as it was before."), name));
+  }
   added = osl_deck_merge (self->deck, imported);
   osl_review_session_card_added (self->session);
   if (!save_deck (self))
@@ -1452,9 +1688,16 @@ osl_flashcards_page_open_file (OslPage  *page,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u card; %u new.", "Imported %u cards; %u new.",
                                           osl_deck_get_n_cards (imported)),
                              osl_deck_get_n_cards (imported), added);
-  show_message (self, message);
+  /* Imported cards replace those with the same id, edits included. */
+  {
+    g_autofree char *hint = g_strdup_printf ("%s %s", message, _("Ctrl+Z undoes the import."));
+
+    show_message (self, hint);
+  }
   update_counts (self);
   gtk_stack_set_visible_child_name (self->mode_stack, "browse");
+  /* On the list, not in a text field, Ctrl+Z reaches the page. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   return TRUE;
 }
 
@@ -1543,6 +1786,7 @@ osl_flashcards_page_finalize (GObject *object)
   g_free (self->deck_path);
   g_free (self->pending_message);
   g_free (self->next_due_text);
+  g_ptr_array_unref (self->deck_changes);
   G_OBJECT_CLASS (osl_flashcards_page_parent_class)->finalize (object);
 }
 
@@ -1590,6 +1834,7 @@ osl_flashcards_page_class_init (OslFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, suspended_check);
   gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, editor_progress);
+  gtk_widget_class_bind_template_child (widget_class, OslFlashcardsPage, undo_change_button);
 
   gtk_widget_class_install_action (widget_class, "flashcards.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "flashcards.rate", "u", rate_action);
@@ -1601,6 +1846,7 @@ osl_flashcards_page_class_init (OslFlashcardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "flashcards.class-reveal", NULL, class_action);
   gtk_widget_class_install_action (widget_class, "flashcards.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "flashcards.save-card", NULL, save_card_action);
+  gtk_widget_class_install_action (widget_class, "flashcards.undo-change", NULL, undo_change_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "flashcards.add", NULL);
 
   g_type_ensure (OSL_TYPE_DIAGRAM_VIEW);
@@ -1618,12 +1864,14 @@ osl_flashcards_page_init (OslFlashcardsPage *self)
   self->editing = -1;
   self->card_scale = 1.0;
   self->card_side = 140;
+  self->deck_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) deck_change_free);
   load_deck (self);
   load_progress (self);
   create_rating_buttons (self);
   apply_card_scale (self);
   add_shortcuts (self);
   setup_browser (self);
+  update_undo_change (self);
 
   osl_diagram_view_set_builder (self->class_view, build_class_scene, self, NULL);
   osl_diagram_view_set_builder (self->stats_view, build_stats_scene, self, NULL);

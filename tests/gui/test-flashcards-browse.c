@@ -176,6 +176,30 @@ sort_by (const char  *title,
   g_assert_not_reached ();
 }
 
+/* How many column titles show a sort arrow: GTK marks the others
+ * "unsorted", which draws none. */
+static void
+count_arrows (GtkWidget *widget,
+              guint     *arrows)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "sort-indicator") &&
+      gtk_widget_get_visible (widget) &&
+      (gtk_widget_has_css_class (widget, "ascending") || gtk_widget_has_css_class (widget, "descending")))
+    (*arrows)++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_arrows (c, arrows);
+}
+
+static guint
+n_sort_arrows (void)
+{
+  guint arrows = 0;
+
+  osl_test_gui_wait (100);
+  count_arrows (GTK_WIDGET (child ("column_view")), &arrows);
+  return arrows;
+}
+
 static void
 search (const char *text)
 {
@@ -205,6 +229,49 @@ show_browse (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child ("filter_dropdown")), 0);
   sort_by ("#", GTK_SORT_ASCENDING);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (list_model ()));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+/* Ctrl+Z as the page's shortcut takes it, wherever the focus is. */
+static void
+press_ctrl_z (void)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  g_autoptr(GtkShortcutTrigger) ctrl_z = gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_z))
+            pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, page,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (pressed);
+  osl_test_gui_wait (150);
+}
+
+static const char *
+undo_tooltip (void)
+{
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (child ("undo_change_button")));
 }
 
 static void
@@ -316,6 +383,8 @@ test_sorting (void)
       }
     g_assert_nonnull (strstr (g_ptr_array_index (rows, 0), "|aws-ec2|"));
   }
+  /* Six columns sorted in turn, one arrow: on the column that sorts. */
+  g_assert_cmpuint (n_sort_arrows (), ==, 1);
 }
 
 /* An edit is on the disk at once and is what a new page (the next start
@@ -497,7 +566,7 @@ test_import (void)
   n = n_listed ();
   open_through_window (csv);
   g_assert_true (osl_window_get_visible_page (window) == page);
-  g_assert_cmpstr (toast_text (), ==, "Imported 2 cards; 2 new.");
+  g_assert_cmpstr (toast_text (), ==, "Imported 2 cards; 2 new. Ctrl+Z undoes the import.");
   g_assert_cmpuint (n_listed (), ==, n + 2);
   search ("What is a cgroup?");
   g_assert_cmpuint (n_listed (), ==, 1);
@@ -509,13 +578,13 @@ test_import (void)
   search ("");
 
   open_through_window (tsv);
-  g_assert_cmpstr (toast_text (), ==, "Imported 1 card; 1 new.");
+  g_assert_cmpstr (toast_text (), ==, "Imported 1 card; 1 new. Ctrl+Z undoes the import.");
   open_through_window (json);
-  g_assert_cmpstr (toast_text (), ==, "Imported 1 card; 1 new.");
+  g_assert_cmpstr (toast_text (), ==, "Imported 1 card; 1 new. Ctrl+Z undoes the import.");
   g_assert_cmpuint (n_listed (), ==, n + 4);
   /* The same file again updates its cards instead of doubling them. */
   open_through_window (csv);
-  g_assert_cmpstr (toast_text (), ==, "Imported 2 cards; 0 new.");
+  g_assert_cmpstr (toast_text (), ==, "Imported 2 cards; 0 new. Ctrl+Z undoes the import.");
   g_assert_cmpuint (n_listed (), ==, n + 4);
 
   deck_before = read_text (deck_path);
@@ -558,7 +627,7 @@ test_export_round_trip (void)
 
   /* Each export imports back with nothing new and nothing lost. */
   {
-    g_autofree char *expected = g_strdup_printf ("Imported %u cards; 0 new.", n);
+    g_autofree char *expected = g_strdup_printf ("Imported %u cards; 0 new. Ctrl+Z undoes the import.", n);
 
     open_through_window (json);
     g_assert_cmpstr (toast_text (), ==, expected);
@@ -582,6 +651,93 @@ test_export_round_trip (void)
   g_assert_cmpstr (toast_text (), ==,
                    "Could not open “reviews.jsonl”: This is a review log; only decks (JSON, or Anki text as CSV, TSV or TXT) can be imported.");
   g_assert_cmpuint (n_listed (), ==, n);
+}
+
+/* An import that overwrote an edited card is taken back with Ctrl+Z:
+ * the deck file is again what it was, byte for byte, and the review log
+ * is untouched. */
+static void
+test_undo_import (void)
+{
+  g_autofree char *deck_path = user_path ("decks", "virtualization-containerization.json");
+  g_autofree char *log_path = user_path ("reviews", "virtualization-containerization.jsonl");
+  g_autoptr(GFile) json = write_work_file ("overwrite.json",
+                                           "{\"format\":\"os-lens/deck\",\"version\":1,\"id\":\"other\",\"title\":\"Other\","
+                                           "\"cards\":[{\"id\":\"vc-02\",\"front\":\"Overwritten?\",\"back\":\"Yes.\"},"
+                                           "{\"id\":\"y-1\",\"front\":\"What is a VMEXIT?\",\"back\":\"A trap to the VMM.\"}]}");
+  g_autoptr(GBytes) deck_before = NULL, deck_after = NULL, log_before = NULL, log_after = NULL;
+  g_autoptr(OslDeck) imported = NULL;
+  g_autofree char *counts = NULL;
+  guint n;
+
+  show_browse ();
+  n = n_listed ();
+  counts = g_strdup (counts_text ());
+  deck_before = read_bytes (deck_path);
+  log_before = read_bytes (log_path);
+  open_through_window (json);
+  g_assert_cmpuint (n_listed (), ==, n + 1);
+  imported = osl_deck_load (deck_path, NULL);
+  g_assert_cmpstr (osl_deck_lookup (imported, "vc-02")->front, ==, "Overwritten?");
+  g_assert_cmpstr (undo_tooltip (), ==, "Undo the import of “overwrite.json” (Ctrl+Z)");
+
+  press_ctrl_z ();
+  g_assert_cmpstr (toast_text (), ==, "The import of “overwrite.json” is undone; the deck is as it was before.");
+  deck_after = read_bytes (deck_path);
+  g_assert_cmpmem (g_bytes_get_data (deck_after, NULL), g_bytes_get_size (deck_after),
+                   g_bytes_get_data (deck_before, NULL), g_bytes_get_size (deck_before));
+  log_after = read_bytes (log_path);
+  g_assert_true (g_bytes_equal (log_after, log_before));
+  g_assert_cmpuint (n_listed (), ==, n);
+  g_assert_cmpstr (counts_text (), ==, counts);
+  search ("in one line");
+  g_assert_cmpuint (n_listed (), ==, 1);
+  search ("VMEXIT");
+  g_assert_cmpuint (n_listed (), ==, 0);
+  search ("");
+}
+
+/* Edits, suspensions and added cards are undone in turn, newest first,
+ * with the Undo button, back to the same deck file. */
+static void
+test_undo_edits (void)
+{
+  g_autofree char *deck_path = user_path ("decks", "virtualization-containerization.json");
+  g_autoptr(GBytes) deck_before = NULL, deck_after = NULL;
+  g_autoptr(OslDeck) saved = NULL;
+  g_autofree char *counts = NULL;
+  guint n;
+
+  show_browse ();
+  n = n_listed ();
+  counts = g_strdup (counts_text ());
+  deck_before = read_bytes (deck_path);
+
+  search ("in one line");
+  select_position (0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child ("suspended_check")), TRUE);
+  activate ("flashcards.save-card", NULL);
+  set_front ("What is a process? (edited)");
+  activate ("flashcards.save-card", NULL);
+  search ("");
+  activate ("flashcards.add", NULL);
+  g_assert_cmpuint (n_listed (), ==, n + 1);
+
+  activate ("flashcards.undo-change", NULL);
+  g_assert_cmpstr (toast_text (), ==, "The added card is removed.");
+  g_assert_cmpuint (n_listed (), ==, n);
+  activate ("flashcards.undo-change", NULL);
+  g_assert_cmpstr (toast_text (), ==, "The card is as it was before the edit.");
+  saved = osl_deck_load (deck_path, NULL);
+  g_assert_true (osl_deck_lookup (saved, "vc-02")->suspended);
+  g_assert_cmpstr (osl_deck_lookup (saved, "vc-02")->front, ==, "What is a process, in one line?");
+  activate ("flashcards.undo-change", NULL);
+  deck_after = read_bytes (deck_path);
+  g_assert_true (g_bytes_equal (deck_after, deck_before));
+  g_assert_cmpstr (counts_text (), ==, counts);
+  search ("in one line");
+  g_assert_cmpuint (n_listed (), ==, 1);
+  search ("");
 }
 
 static void
@@ -670,6 +826,8 @@ main (int   argc,
   g_test_add_func ("/flashcards-browse/class-mode-records-nothing", test_class_mode_records_nothing);
   g_test_add_func ("/flashcards-browse/import", test_import);
   g_test_add_func ("/flashcards-browse/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/flashcards-browse/undo-import", test_undo_import);
+  g_test_add_func ("/flashcards-browse/undo-edits", test_undo_edits);
   g_test_add_func ("/flashcards-browse/statistics-export", test_statistics_export);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "osl-flashcards-page.h"
 #include "osl-test-gui.h"
 
 static OslApplication *app;
@@ -123,6 +124,30 @@ test_other_modes (void)
   activate ("flashcards.reveal", NULL);
 }
 
+/* A new user's first change, undone, leaves no copy of the deck: the
+ * lecture deck shows again, and the answers given stay. */
+static void
+test_undo_first_change (void)
+{
+  g_autofree char *deck_path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "os-lens", "decks",
+                                                 "virtualization-containerization.json", NULL);
+  GtkLabel *counts_label = GTK_LABEL (gtk_widget_get_template_child (page, OSL_TYPE_FLASHCARDS_PAGE, "counts_label"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (page, OSL_TYPE_FLASHCARDS_PAGE, "column_view"));
+  g_autofree char *counts = g_strdup (gtk_label_get_text (counts_label));
+
+  g_assert_false (g_file_test (deck_path, G_FILE_TEST_EXISTS));
+  activate ("flashcards.add", NULL);
+  g_assert_true (g_file_test (deck_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 58);
+  activate ("flashcards.undo-change", NULL);
+  g_assert_false (g_file_test (deck_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 57);
+  g_assert_cmpstr (gtk_label_get_text (counts_label), ==, counts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (page, OSL_TYPE_FLASHCARDS_PAGE,
+                                                                                     "undo_change_button"))));
+  activate ("flashcards.mode", g_variant_new_string ("review"));
+}
+
 /* Only with OSL_SCREENSHOT_DIR: every mode in each theme at 100 % and
  * 200 %, for a person to judge. */
 static void
@@ -182,6 +207,7 @@ main (int   argc,
   g_test_add_func ("/flashcards-page/foreign-log", test_foreign_log_kept_aside);
   g_test_add_func ("/flashcards-page/review", test_review_rate_and_undo);
   g_test_add_func ("/flashcards-page/modes", test_other_modes);
+  g_test_add_func ("/flashcards-page/undo-first-change", test_undo_first_change);
   g_test_add_func ("/flashcards-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
