@@ -369,6 +369,33 @@ osl_painter_measure_text (const char   *text,
     *text_height = h;
 }
 
+/* Lays out the label of @node in the given rectangle; returns NULL for
+ * no label, else the layout and where its top left corner goes. */
+static PangoLayout *
+place_text (const OslSceneNode *node,
+            double              x,
+            double              y,
+            double              w,
+            double              h,
+            double             *left,
+            double             *top)
+{
+  double padding = node->kind == OSL_NODE_TEXT ? 0 : TEXT_PADDING;
+  int text_width, text_height;
+  PangoLayout *layout;
+
+  if (node->text == NULL || *node->text == '\0')
+    return NULL;
+  layout = get_layout (node, w - 2 * padding);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  *left = x + padding;
+  if (node->flags & OSL_NODE_FLAG_VALIGN_TOP)
+    *top = y + padding;
+  else
+    *top = y + (h - text_height) / 2;
+  return layout;
+}
+
 static void
 paint_text_in (Painter            *p,
                const OslSceneNode *node,
@@ -377,21 +404,13 @@ paint_text_in (Painter            *p,
                double              w,
                double              h)
 {
-  double padding = node->kind == OSL_NODE_TEXT ? 0 : TEXT_PADDING;
-  int text_width, text_height;
-  PangoLayout *layout;
-  double top;
+  double left, top;
+  PangoLayout *layout = place_text (node, x, y, w, h, &left, &top);
 
-  if (node->text == NULL || *node->text == '\0')
+  if (layout == NULL)
     return;
-  layout = get_layout (node, w - 2 * padding);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  if (node->flags & OSL_NODE_FLAG_VALIGN_TOP)
-    top = y + padding;
-  else
-    top = y + (h - text_height) / 2;
   set_source (p, text_rgb (p, node), 1.0);
-  cairo_move_to (p->cr, x + padding, top);
+  cairo_move_to (p->cr, left, top);
   pango_cairo_show_layout (p->cr, layout);
 }
 
@@ -492,29 +511,78 @@ paint_arrow (Painter            *p,
 }
 
 static void
-clip_to_node (Painter            *p,
-              const OslSceneNode *node)
+clip_to_arrow (Painter            *p,
+               const OslSceneNode *node,
+               cairo_rectangle_t  *clip)
 {
-  /* Outlines, arrowheads and arrow labels reach past the geometry. */
+  /* Arrowheads and labels reach past the line. */
   double margin = 12 + node->line_width * p->line_scale * 2;
-  double x1 = MIN (node->x, node->kind == OSL_NODE_ARROW ? node->x2 : node->x + node->w);
-  double y1 = MIN (node->y, node->kind == OSL_NODE_ARROW ? node->y2 : node->y + node->h);
-  double x2 = MAX (node->x, node->kind == OSL_NODE_ARROW ? node->x2 : node->x + node->w);
-  double y2 = MAX (node->y, node->kind == OSL_NODE_ARROW ? node->y2 : node->y + node->h);
+  double x1 = MIN (node->x, node->x2) - margin, x2 = MAX (node->x, node->x2) + margin;
+  double y1 = MIN (node->y, node->y2) - margin, y2 = MAX (node->y, node->y2) + margin;
 
-  if (node->kind == OSL_NODE_ARROW && node->text != NULL)
-    {
-      x1 = MIN (x1, (node->x + node->x2) / 2 - 120);
-      x2 = MAX (x2, (node->x + node->x2) / 2 + 120);
-    }
-  /* Wrapped text may run a little past its box. */
   if (node->text != NULL)
     {
+      x1 = MIN (x1, (node->x + node->x2) / 2 - 120 - margin);
+      x2 = MAX (x2, (node->x + node->x2) / 2 + 120 + margin);
       y1 -= node->font_size * 2;
       y2 += node->font_size * 2;
     }
-  cairo_rectangle (p->cr, x1 - margin, y1 - margin, x2 - x1 + 2 * margin, y2 - y1 + 2 * margin);
-  cairo_clip (p->cr);
+  *clip = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+/* The shape with its outline, and its label's ink, which may run past a
+ * box too small for it. */
+static void
+clip_to_shape (Painter            *p,
+               const OslSceneNode *node,
+               cairo_rectangle_t  *clip)
+{
+  /* Half the widest outline, and a pixel of antialiasing to spare. */
+  double margin = MAX (3.5, node->line_width) * p->line_scale / 2 + 1;
+  double x1 = node->x - margin, y1 = node->y - margin;
+  double x2 = node->x + node->w + margin, y2 = node->y + node->h + margin;
+  double left, top;
+  PangoLayout *layout = place_text (node, node->x, node->y, node->w, node->h, &left, &top);
+
+  if (layout != NULL)
+    {
+      PangoRectangle ink;
+
+      pango_layout_get_pixel_extents (layout, &ink, NULL);
+      x1 = MIN (x1, left + ink.x - 1);
+      y1 = MIN (y1, top + ink.y - 1);
+      x2 = MAX (x2, left + ink.x + ink.width + 1);
+      y2 = MAX (y2, top + ink.y + ink.height + 1);
+    }
+  *clip = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+/* A group is as large as the clip: keep it to what the node paints, or
+ * every fading node in a tween would clear and blend a large part of a
+ * 4K surface. The clip lies on whole device pixels, so that cairo needs
+ * no mask for it. */
+static void
+clip_to_node (Painter            *p,
+              const OslSceneNode *node)
+{
+  cairo_t *cr = p->cr;
+  cairo_rectangle_t clip;
+  cairo_matrix_t matrix;
+  double x1, y1, x2, y2;
+
+  if (node->kind == OSL_NODE_ARROW)
+    clip_to_arrow (p, node, &clip);
+  else
+    clip_to_shape (p, node, &clip);
+  x1 = clip.x, y1 = clip.y, x2 = clip.x + clip.width, y2 = clip.y + clip.height;
+  cairo_user_to_device (cr, &x1, &y1);
+  cairo_user_to_device (cr, &x2, &y2);
+  cairo_get_matrix (cr, &matrix);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, floor (MIN (x1, x2)), floor (MIN (y1, y2)),
+                   ceil (MAX (x1, x2)) - floor (MIN (x1, x2)), ceil (MAX (y1, y2)) - floor (MIN (y1, y2)));
+  cairo_set_matrix (cr, &matrix);
+  cairo_clip (cr);
 }
 
 static void
@@ -527,8 +595,6 @@ paint_node (Painter            *p,
     return;
   if (translucent)
     {
-      /* A group is as large as the clip: keep it to the node, or every
-       * fading node in a tween would blend a whole 4K surface. */
       cairo_save (p->cr);
       clip_to_node (p, node);
       cairo_push_group (p->cr);

@@ -70,6 +70,60 @@ test_paint_scales (void)
   cairo_surface_destroy (surface);
 }
 
+/* A fading box whose label runs past it, at a scale and offset that put
+ * its edges between pixels. */
+static void
+paint_fading_box (cairo_surface_t *surface,
+                  OslTheme        *theme,
+                  double           opacity)
+{
+  g_autoptr(OslScene) scene = osl_scene_new (200, 100, "Fading");
+  OslSceneNode *box = osl_scene_add_box (scene, "box", 80.3, 45.2, 40.5, 12.7, OSL_COLOR_BLUE,
+                                         "A label much taller than its box");
+  cairo_t *cr = cairo_create (surface);
+
+  box->flags |= OSL_NODE_FLAG_EMPHASIS;
+  box->opacity = opacity;
+  cairo_translate (cr, 0.4, 0.3);
+  osl_painter_paint (scene, theme, cr, 1.7);
+  cairo_surface_flush (surface);
+  cairo_destroy (cr);
+}
+
+static void
+test_fading_node_keeps_its_ink (void)
+{
+  g_autoptr(OslTheme) theme = osl_theme_new (OSL_THEME_VARIANT_LIGHT, 1.0);
+  cairo_surface_t *opaque = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 340, 170);
+  cairo_surface_t *faded = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 340, 170);
+  cairo_surface_t *gone = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 340, 170);
+
+  paint_fading_box (opaque, theme, 1.0);
+  paint_fading_box (faded, theme, 0.5);
+  paint_fading_box (gone, theme, 0.0);
+  /* Every pixel of the half-faded node, its thick outline and the label
+   * lines above and below the box included, lies half-way between the
+   * opaque node and the background. */
+  for (int y = 0; y < 170; y++)
+    for (int x = 0; x < 340; x++)
+      {
+        guint32 a = pixel_at (opaque, x, y), b = pixel_at (faded, x, y);
+        guint32 background = pixel_at (gone, x, y);
+
+        for (int shift = 0; shift <= 16; shift += 8)
+          {
+            int expected = (((a >> shift) & 0xff) + ((background >> shift) & 0xff)) / 2;
+            int got = (b >> shift) & 0xff;
+
+            if (ABS (got - expected) > 2)
+              g_error ("pixel %d,%d is %06x, not half-way between %06x and the background", x, y, b, a);
+          }
+      }
+  cairo_surface_destroy (opaque);
+  cairo_surface_destroy (faded);
+  cairo_surface_destroy (gone);
+}
+
 static void
 test_export_writes_each_format (void)
 {
@@ -162,6 +216,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/painter/theme-colours", test_paint_uses_theme_colours);
   g_test_add_func ("/painter/scale", test_paint_scales);
+  g_test_add_func ("/painter/fading-node", test_fading_node_keeps_its_ink);
   g_test_add_func ("/painter/export/formats", test_export_writes_each_format);
   g_test_add_func ("/painter/export/errors", test_export_refuses_bad_names_and_sizes);
   g_test_add_func ("/painter/readable-text", test_text_on_fills_stays_readable);
