@@ -184,6 +184,9 @@ test_typed_address (void)
   too_wide = assert_refused_once ("0x1_0000_0000", "too wide for x86-32");
   keep_screenshot ("too-wide");
   g_assert_nonnull (osl_scene_find (too_wide, "bit-31"));
+  /* The bit that makes it too wide is shown, not dropped. */
+  g_assert_cmpstr (osl_scene_find (too_wide, "bit-32")->text, ==, "1");
+  g_assert_nonnull (osl_scene_find (too_wide, "field-beyond"));
   /* Text that is no number has no bits: the last address's would mislead. */
   typo = assert_refused_once ("0xZZ", "not hexadecimal");
   g_assert_null (osl_scene_find (typo, "bit-31"));
