@@ -243,8 +243,8 @@ add_bit_splitter (OslScene              *scene,
       /* Bits beyond the mode are drawn but belong to no field to step. */
       gboolean beyond = f < extra;
       OslColor color = beyond ? OSL_COLOR_ERROR : field_color (field, f - extra, n_fields - extra);
-      g_autofree char *id = beyond ? g_strdup ("field-beyond") : g_strdup_printf ("field-%u", f - extra);
-      g_autofree char *target = g_strdup_printf ("field:%u", f - extra);
+      g_autofree char *id = NULL;
+      g_autofree char *target = NULL;
       g_autofree char *value = hex (field->value, MAX (4, (n_bits + 3) / 4 * 4));
       g_autofree char *label = NULL;
       g_autofree char *tooltip = NULL;
@@ -295,6 +295,8 @@ add_bit_splitter (OslScene              *scene,
           x += fw + FIELD_GAP;
           continue;
         }
+      id = g_strdup_printf ("field-%u", f - extra);
+      target = g_strdup_printf ("field:%u", f - extra);
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110 && compact)
