@@ -470,6 +470,7 @@ test_too_wide_address_shows_its_high_bits (void)
   g_autoptr(OslPhysMem) mem = osl_phys_mem_new ();
   g_autoptr(OslScene) scene = NULL;
   g_autoptr(OslScene) fitting = NULL;
+  g_autoptr(OslScene) zoomed = NULL;
   OslMemoryWalkState state = { 0 };
   OslSceneNode *beyond;
 
@@ -494,6 +495,11 @@ test_too_wide_address_shows_its_high_bits (void)
   assert_text_contains (scene, "field-0", "PD");
   assert_text_contains (scene, "problem", "too wide");
   assert_inside (scene);
+  /* Zoomed, the extra digit still sits before the mode's bits, in view. */
+  zoomed = osl_memory_scene_walk (&state, ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (zoomed, "field-beyond");
+  assert_in_first_screen (zoomed, "problem");
+  assert_inside (zoomed);
 
   state.va = 0xFFFFFFFF;
   state.va_problem = NULL;
