@@ -14,6 +14,7 @@
 #define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
+#define BAND_TITLE_H 26.0  /* a compact scene's title, over its narration */
 
 /* Field colours, top level first; the offset always gets the last one
  * and the sign extension is grey. Each field also carries its name, so
@@ -590,6 +591,18 @@ text_column_width (const OslMemoryWalkState *state,
   return width - 2 * MARGIN;
 }
 
+/* A compact scene's title: body-sized, over the narration, where the
+ * full-size title would cost a 200 % view a table row. */
+static void
+add_band_title (OslScene   *scene,
+                const char *title,
+                double      y,
+                double      w)
+{
+  add_label (scene, "title", MARGIN, y, w, BAND_TITLE_H - 2, title, BODY_SIZE,
+             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+}
+
 /* The scene for an address that is refused, a TLB hit or a walk that
  * reads no table (#GP): the splitter, then @message right under it,
  * where the eye already is, in a box called @id, and the narration. */
@@ -607,7 +620,9 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
   /* Bits of an earlier address beside words about a typo would mislead. */
   double splitter_h = state->no_bits ? 0 : bit_splitter_height (state->config, state->va, width, compact) + 30;
-  double needed = top + splitter_h + message_h + 20 + narration_h + 8;
+  /* Compact, the story's title goes over its narration, as in a walk. */
+  double title_h = compact && state->narration != NULL && state->title != NULL ? BAND_TITLE_H : 0;
+  double needed = top + splitter_h + message_h + 20 + title_h + narration_h + 8;
   OslScene *scene;
   OslSceneNode *node;
   double y;
@@ -627,6 +642,9 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
       osl_scene_node_set_role (node, g_str_equal (id, "result") ? "fault" : "problem");
     }
   y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
+  if (title_h > 0)
+    add_band_title (scene, state->title, y, text_w);
+  y += title_h;
   if (state->narration != NULL)
     add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
                OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
@@ -835,7 +853,6 @@ add_page (OslScene      *scene,
 
 /* Room for three lines at least, so that a step with a shorter
  * sentence does not pull the tables up under the presenter. */
-#define BAND_TITLE_H 26.0
 #define BAND_MIN_LINES 3
 
 static double
@@ -859,8 +876,7 @@ add_narration_band (OslScene                 *scene,
   double h = narration_band_height (state, width) - BAND_TITLE_H - 8;
 
   if (state->title != NULL)
-    add_label (scene, "title", MARGIN, y, width - 2 * MARGIN, BAND_TITLE_H - 2, state->title, BODY_SIZE,
-               OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+    add_band_title (scene, state->title, y, width - 2 * MARGIN);
   add_label (scene, "narration", MARGIN, y + BAND_TITLE_H, width - 2 * MARGIN, h, state->narration, BODY_SIZE,
              OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
 }

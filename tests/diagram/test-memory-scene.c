@@ -291,6 +291,13 @@ test_non_canonical_explained_under_bits (void)
   g_assert_cmpfloat (fault->y + fault->h, <=, 418);
   g_assert_null (osl_scene_find (scene, "cr3"));
   assert_inside (scene);
+  /* In a story, its title goes over the narration, as in a walk. */
+  state.narration = "In 4-level paging only 48 bits are translated; bits 63–48 must copy bit 47.";
+  g_clear_pointer (&scene, osl_scene_unref);
+  scene = osl_memory_scene_walk (&state, 790, 418);
+  g_assert_cmpfloat (osl_scene_find (scene, "title")->y, <, osl_scene_find (scene, "narration")->y);
+  g_assert_cmpfloat (osl_scene_find (scene, "title")->y, >, osl_scene_find (scene, "result")->y);
+  assert_inside (scene);
 }
 
 /* A 5-level walk in 640 pixels wraps its tables into rows, each as wide
