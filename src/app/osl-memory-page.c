@@ -715,18 +715,20 @@ reveal_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   self->reveal_id = 0;
   top = node->y * scale;
-  /* The sentence to read out stays in view too when both fit: its
-   * first lines, above or below the newest step. */
+  /* The sentence to read out stays in view too when both fit, above
+   * or below the newest step: all of it, else its first lines. */
   narration = osl_scene_find (scene, "narration");
-  if (narration != NULL)
+  for (guint i = 0; narration != NULL && i < 2; i++)
     {
+      double shown = i == 0 ? narration->h : MIN (narration->h, NARRATION_LINES_H);
       double both_top = MIN (top, narration->y * scale);
-      double both_bottom = MAX (bottom, (narration->y + MIN (narration->h, NARRATION_LINES_H)) * scale);
+      double both_bottom = MAX (bottom, (narration->y + shown) * scale);
 
       if (both_bottom - both_top + 24 <= gtk_adjustment_get_page_size (adjustment))
         {
           top = both_top;
           bottom = both_bottom;
+          break;
         }
     }
   gtk_adjustment_clamp_page (adjustment, MAX (0, top - 12), bottom + 12);
