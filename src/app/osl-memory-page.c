@@ -646,6 +646,9 @@ start_story (OslMemoryPage *self,
     default:
       g_assert_not_reached ();
     }
+  /* A story opens at its top, where its title and narration are,
+   * wherever the last one was scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll)), 0);
   refresh (self, FALSE);
 }
 
@@ -680,6 +683,9 @@ newest_node_id (OslMemoryPage *self)
  * walk wraps below the window, and a presenter stepping with a clicker
  * should not have to reach for the scroll bar. It waits for the
  * diagram's new height to be laid out, a few frames at most. */
+/* About three lines of narration in scene pixels. */
+#define NARRATION_LINES_H 70.0
+
 static gboolean
 reveal_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -689,8 +695,8 @@ reveal_tick_cb (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->diagram_scroll));
   OslScene *scene = osl_diagram_view_get_scene (self->diagram);
   g_autofree char *id = NULL;
-  OslSceneNode *node;
-  double scale, bottom;
+  OslSceneNode *node, *narration;
+  double scale, top, bottom;
 
   if (++self->reveal_ticks < 2)
     return G_SOURCE_CONTINUE;
@@ -708,7 +714,24 @@ reveal_tick_cb (GtkWidget     *widget,
   if (bottom > gtk_adjustment_get_upper (adjustment) && self->reveal_ticks < REVEAL_MAX_TICKS)
     return G_SOURCE_CONTINUE;
   self->reveal_id = 0;
-  gtk_adjustment_clamp_page (adjustment, MAX (0, node->y * scale - 12), bottom + 12);
+  top = node->y * scale;
+  /* The sentence to read out stays in view too when both fit, above
+   * or below the newest step: all of it, else its first lines. */
+  narration = osl_scene_find (scene, "narration");
+  for (guint i = 0; narration != NULL && i < 2; i++)
+    {
+      double shown = i == 0 ? narration->h : MIN (narration->h, NARRATION_LINES_H);
+      double both_top = MIN (top, narration->y * scale);
+      double both_bottom = MAX (bottom, (narration->y + shown) * scale);
+
+      if (both_bottom - both_top + 24 <= gtk_adjustment_get_page_size (adjustment))
+        {
+          top = both_top;
+          bottom = both_bottom;
+          break;
+        }
+    }
+  gtk_adjustment_clamp_page (adjustment, MAX (0, top - 12), bottom + 12);
   return G_SOURCE_REMOVE;
 }
 
@@ -788,7 +811,8 @@ build_scene (double   width,
   switch (kind)
     {
     case STORY_VM:
-      return osl_memory_scene_story (self->vm, self->vm_events, self->n_shown, _(story->title), width, height);
+      return osl_memory_scene_story (self->vm, self->vm_events, self->n_shown, _(story->title), self->narration,
+                                     width, height);
     case STORY_EPT:
       if (self->va_problem == NULL)
         return osl_memory_scene_ept_grid (self->nested, self->n_shown, self->narration, width, height);

@@ -8,6 +8,8 @@
 #include "osl-memory-scene-private.h"
 
 #define EPT_CELL_H 56.0
+#define EPT_COMPACT_HEIGHT 640.0
+#define EPT_BAND_MIN (4 * BODY_SIZE * 1.4)   /* four lines: the grid stays put as the sentence changes */
 #define EPT_CELL_GAP 8.0
 #define EPT_CELL_MAX 150.0
 #define EPT_PANEL_MIN 300.0
@@ -50,7 +52,11 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
   static const char *column_names[] = { "EPT PML4", "EPT PDPT", "EPT PD", "EPT PT", N_("guest entry") };
   guint n_rows = MAX (walk->n_rows, 1), n_done = MIN (n_shown, walk->n_refs);
   double avail, label_w, cell_w, gx, gy, grid_bottom, px, py, pw, detail_h, result_h = 0, title_h, narration_h, y;
+  double band_h;
   gboolean beside;
+  /* A zoomed or short view reads the narration right under the title,
+   * in view from the start, rather than below the grid. */
+  gboolean compact = height < EPT_COMPACT_HEIGHT;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *count = NULL;
@@ -74,7 +80,9 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
 
   /* Every height first: the scene's size comes before its nodes. */
   title_h = MAX (36, text_height_at (title, avail, TITLE_SIZE));
-  gy = 12 + title_h + 14 + 34;
+  narration_h = narration != NULL ? MAX (60, text_height (narration, avail)) : 0;
+  band_h = compact && narration != NULL ? MAX (EPT_BAND_MIN, narration_h) + 8 : 0;
+  gy = 12 + title_h + band_h + 14 + 34;
   gx = MARGIN + label_w;
   grid_bottom = gy + 5 * (EPT_CELL_H + EPT_CELL_GAP);
   if (beside)
@@ -92,8 +100,7 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
   y = beside ? grid_bottom + 16 : py + 34 + detail_h + 16;
   if (result != NULL)
     result_h = MAX (48, text_height_at (result, avail - 24, 17) + 16);
-  narration_h = narration != NULL ? MAX (60, text_height (narration, avail)) : 0;
-  scene = osl_scene_new (width, MAX (height, y + result_h + 10 + narration_h + 8), title);
+  scene = osl_scene_new (width, MAX (height, y + result_h + 10 + (band_h > 0 ? 0 : narration_h) + 8), title);
   height = osl_scene_get_height (scene);
   add_label (scene, "title", MARGIN, 12, avail, title_h, title, TITLE_SIZE,
              OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
@@ -161,7 +168,10 @@ osl_memory_scene_ept_grid (const OslNestedWalk *walk,
       node->font_size = 17;
       y += result_h + 10;
     }
-  if (narration != NULL)
+  if (band_h > 0)
+    add_label (scene, "narration", MARGIN, 12 + title_h + 4, avail, band_h - 8, narration, BODY_SIZE,
+               OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+  else if (narration != NULL)
     add_label (scene, "narration", MARGIN, y, avail, MAX (narration_h, height - y - 8), narration, BODY_SIZE,
                OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   return scene;

@@ -10,6 +10,8 @@
 #define STORY_PROCESS_WIDE 420.0  /* "0x08048000 → not present (on disk, slot 1)" */
 #define STORY_PROCESS_MIN 230.0   /* the same in two lines */
 #define STORY_PROCESS_GAP 16.0
+#define STORY_COMPACT_HEIGHT 640.0
+#define STORY_BAND_MIN (6 * BODY_SIZE * 1.4 + 20)   /* four events, some in two lines */
 
 static guint
 pages_of_process (const OslVmStory *story,
@@ -23,13 +25,22 @@ pages_of_process (const OslVmStory *story,
   return n;
 }
 
-/* The last four events, the newest in bold, as Pango markup. */
+/* The last four events, the newest in bold, as Pango markup; before
+ * the first, @intro. */
 static char *
-story_narration (GArray *events,
-                 guint   n_shown)
+story_narration (GArray     *events,
+                 guint       n_shown,
+                 const char *intro)
 {
   GString *text = g_string_new (NULL);
   guint first = n_shown > 4 ? n_shown - 4 : 0;
+
+  if (n_shown == 0 && intro != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (intro, -1);
+
+      g_string_append (text, escaped);
+    }
 
   for (guint i = first; events != NULL && i < MIN (n_shown, events->len); i++)
     {
@@ -48,10 +59,15 @@ osl_memory_scene_story (const OslVmStory *story,
                         GArray           *events,
                         guint             n_shown,
                         const char       *title,
+                        const char       *intro,
                         double            width,
                         double            height)
 {
-  double frame_w, y_frames, y_disk, x, y, pw, pte_h, process_h, narration_h;
+  double frame_w, y_frames, y_disk, x, y, pw, pte_h, process_h, narration_h, top, narration_y;
+  /* A zoomed or short view reads the events right under the title,
+   * in view from the start, in a band tall enough for the four
+   * newest so that the pages below do not move as the log grows. */
+  gboolean compact = height < STORY_COMPACT_HEIGHT;
   guint n_columns, n_cells = MAX (story->n_frames, story->n_slots), max_rows = 0;
   const OslVmEvent *current = NULL;
   g_autofree char *narration = NULL;
@@ -61,7 +77,7 @@ osl_memory_scene_story (const OslVmStory *story,
   width = MAX (width, 2 * MARGIN + 480);
   if (events != NULL && n_shown > 0 && n_shown <= events->len)
     current = &g_array_index (events, OslVmEvent, n_shown - 1);
-  narration = story_narration (events, n_shown);
+  narration = story_narration (events, n_shown, intro);
 
   /* Processes side by side while a PTE line fits, else one above the
    * other; then the frames and the disk, as tall as that makes them. */
@@ -73,10 +89,14 @@ osl_memory_scene_story (const OslVmStory *story,
   pw = (width - 2 * MARGIN - STORY_PROCESS_GAP * (n_columns - 1)) / n_columns;
   pte_h = pw >= STORY_PROCESS_WIDE ? 30 : 48;
   process_h = 44 + max_rows * (pte_h + 4) + 12;
-  y_frames = 60 + ((story->n_processes + n_columns - 1) / n_columns) * process_h + 34;
+  narration_h = MAX (compact ? STORY_BAND_MIN : 100, text_height (narration, width - 2 * MARGIN) + 20);
+  narration_y = 58;
+  top = compact ? narration_y + narration_h + 8 : 60;
+  y_frames = top + ((story->n_processes + n_columns - 1) / n_columns) * process_h + 34;
   y_disk = y_frames + 110 + 26 + 46;
-  narration_h = MAX (100, text_height (narration, width - 2 * MARGIN) + 20);
-  scene = osl_scene_new (width, MAX (height, y_disk + 128 + narration_h + 8), title);
+  if (!compact)
+    narration_y = y_disk + 128;
+  scene = osl_scene_new (width, MAX (height, y_disk + 128 + (compact ? 0 : narration_h) + 8), title);
   height = osl_scene_get_height (scene);
   add_title (scene, title, width);
 
@@ -89,7 +109,7 @@ osl_memory_scene_story (const OslVmStory *story,
       guint row = 0;
 
       x = MARGIN + (p % n_columns) * (pw + STORY_PROCESS_GAP);
-      y = 60 + (p / n_columns) * process_h;
+      y = top + (p / n_columns) * process_h;
       node = osl_scene_add_box (scene, id, x, y, pw, 36, OSL_COLOR_SURFACE, text);
       node->flags |= OSL_NODE_FLAG_BOLD;
       node->stroke = current != NULL && current->pid == p ? OSL_COLOR_ACCENT : OSL_COLOR_BORDER;
@@ -204,7 +224,8 @@ osl_memory_scene_story (const OslVmStory *story,
 
     add_label (scene, "stats", MARGIN, y_disk + 100, width - 2 * MARGIN, 24, stats, SMALL_SIZE,
                OSL_NODE_FLAG_ALIGN_START)->text_color = OSL_COLOR_MUTED;
-    add_label (scene, "narration", MARGIN, y_disk + 128, width - 2 * MARGIN, MAX (narration_h, height - y_disk - 136),
+    add_label (scene, "narration", MARGIN, narration_y, width - 2 * MARGIN,
+               compact ? narration_h : MAX (narration_h, height - narration_y - 8),
                narration, BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP | OSL_NODE_FLAG_MARKUP);
   }
   return scene;

@@ -14,6 +14,7 @@
 #define COMPACT_HEIGHT 640.0    /* below this the walk diagram drops what it can spare */
 #define ROW_HEIGHT 28.0
 #define END_COLUMN 130.0   /* CR3 on the left, the page on the right */
+#define BAND_TITLE_H 26.0  /* a compact scene's title, over its narration */
 
 /* Field colours, top level first; the offset always gets the last one
  * and the sign extension is grey. Each field also carries its name, so
@@ -130,6 +131,37 @@ wrap_fields (const OslAddressField *fields,
   return pack_fields (fields, n_fields, avail, *cell, row_of);
 }
 
+/* The mode's fields, and one more before them at most. */
+#define SPLITTER_MAX_FIELDS (OSL_WALK_MAX_STEPS + 3)
+
+/* The fields the splitter draws: the mode's, preceded, for an address
+ * too wide for the mode, by its bits above the mode's width (whole hex
+ * digits of them), so that 0x1_0000_0000 in 32-bit paging does not
+ * look like 0. Returns how many fields come before the mode's. */
+static guint
+split_for_display (const OslPagingConfig *config,
+                   guint64                va,
+                   guint64                page_size,
+                   OslAddressField       *fields,
+                   guint                 *n_fields)
+{
+  guint width = osl_paging_address_width (config);
+  guint extra = width < 64 && va >> width != 0 ? 1 : 0;
+
+  if (extra > 0)
+    {
+      guint top_bit = 63 - __builtin_clzll (va);
+      OslAddressField *wide = &fields[0];
+
+      g_strlcpy (wide->name, "out of range", sizeof wide->name);
+      wide->low = width;
+      wide->high = MIN (63, width + ((top_bit - width) / 4 + 1) * 4 - 1);
+      wide->value = va >> width;
+    }
+  *n_fields = extra + osl_paging_split (config, va, page_size, fields + extra);
+  return extra;
+}
+
 /* The height of the bit splitter at this width. */
 static double
 bit_splitter_height (const OslPagingConfig *config,
@@ -138,12 +170,14 @@ bit_splitter_height (const OslPagingConfig *config,
                      gboolean               compact)
 {
   const SplitterGeometry *geometry = splitter_geometry (compact);
-  OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
-  guint row_of[OSL_WALK_MAX_STEPS + 2];
-  guint n_fields = osl_paging_split (config, va, 0, fields);
+  OslAddressField fields[SPLITTER_MAX_FIELDS];
+  guint row_of[SPLITTER_MAX_FIELDS];
+  guint n_fields;
   double cell;
-  guint n_rows = wrap_fields (fields, n_fields, width, row_of, &cell);
+  guint n_rows;
 
+  split_for_display (config, va, 0, fields, &n_fields);
+  n_rows = wrap_fields (fields, n_fields, width, row_of, &cell);
   return n_rows * splitter_row_height (geometry) + (n_rows - 1) * geometry->row_gap;
 }
 
@@ -162,6 +196,26 @@ add_bit_number (OslScene *scene,
   add_label (scene, id, cell_x + cell / 2 - 20, y, 40, 20, text, SMALL_SIZE, 0)->text_color = OSL_COLOR_MUTED;
 }
 
+/* The box under the bits beyond the mode: what they are, in words. */
+static void
+add_out_of_range_field (OslScene              *scene,
+                        const OslAddressField *field,
+                        double                 x,
+                        double                 y,
+                        double                 w,
+                        double                 h)
+{
+  g_autofree char *label = g_strdup_printf (w < 150 ? _("too wide\n%u–%u") : _("beyond the mode\n%u–%u"),
+                                            field->high, field->low);
+  OslSceneNode *node = osl_scene_add_box (scene, "field-beyond", x, y, w, h, OSL_COLOR_SURFACE, label);
+
+  node->stroke = OSL_COLOR_ERROR;
+  node->line_width = 3;
+  node->font_size = w < 120 ? SMALL_SIZE : BODY_SIZE;
+  node->flags |= OSL_NODE_FLAG_DASHED;
+  osl_scene_node_set_role (node, "problem");
+}
+
 /* The address as rows of bits grouped by field. Returns the y below it. */
 static double
 add_bit_splitter (OslScene              *scene,
@@ -174,9 +228,10 @@ add_bit_splitter (OslScene              *scene,
 {
   const SplitterGeometry *geometry = splitter_geometry (compact);
   double bits_y = geometry->number_h, field_y = bits_y + geometry->bit_h + SPLITTER_BIT_GAP;
-  OslAddressField fields[OSL_WALK_MAX_STEPS + 2];
-  guint row_of[OSL_WALK_MAX_STEPS + 2];
-  guint n_fields = osl_paging_split (config, va, page_size, fields);
+  OslAddressField fields[SPLITTER_MAX_FIELDS];
+  guint row_of[SPLITTER_MAX_FIELDS];
+  guint n_fields;
+  guint extra = split_for_display (config, va, page_size, fields, &n_fields);
   double cell, x = 0;
   guint n_rows = wrap_fields (fields, n_fields, width, row_of, &cell);
 
@@ -186,9 +241,11 @@ add_bit_splitter (OslScene              *scene,
       guint n_bits = field->high - field->low + 1;
       double fw = n_bits * cell;
       double row_y = y + row_of[f] * (splitter_row_height (geometry) + geometry->row_gap);
-      OslColor color = field_color (field, f, n_fields);
-      g_autofree char *id = g_strdup_printf ("field-%u", f);
-      g_autofree char *target = g_strdup_printf ("field:%u", f);
+      /* Bits beyond the mode are drawn but belong to no field to step. */
+      gboolean beyond = f < extra;
+      OslColor color = beyond ? OSL_COLOR_ERROR : field_color (field, f - extra, n_fields - extra);
+      g_autofree char *id = NULL;
+      g_autofree char *target = NULL;
       g_autofree char *value = hex (field->value, MAX (4, (n_bits + 3) / 4 * 4));
       g_autofree char *label = NULL;
       g_autofree char *tooltip = NULL;
@@ -214,17 +271,33 @@ add_bit_splitter (OslScene              *scene,
           guint bit = field->high - b;
           g_autofree char *bit_id = g_strdup_printf ("bit-%u", bit);
           g_autofree char *bit_target = g_strdup_printf ("bit:%u", bit);
-          g_autofree char *bit_tip = g_strdup_printf (_("Bit %u of the %s field; click to flip it"), bit, field->name);
+          g_autofree char *bit_tip = beyond
+            ? g_strdup_printf (_("Bit %u is beyond the mode's %u bits"), bit, field->low)
+            : g_strdup_printf (_("Bit %u of the %s field; click to flip it"), bit, field->name);
 
           node = osl_scene_add_box (scene, bit_id, x + b * cell, row_y + bits_y, cell, geometry->bit_h, color,
                                     (va >> bit) & 1 ? "1" : "0");
           node->radius = 2;
           node->font_size = CLAMP (cell * 0.8, 15, 18);
-          node->flags |= OSL_NODE_FLAG_MONOSPACE | OSL_NODE_FLAG_CLICKABLE;
+          node->flags |= OSL_NODE_FLAG_MONOSPACE;
+          if (beyond)
+            node->flags |= OSL_NODE_FLAG_DASHED;
+          else
+            {
+              node->flags |= OSL_NODE_FLAG_CLICKABLE;
+              osl_scene_node_set_target (node, bit_target);
+            }
           osl_scene_node_set_role (node, "bit");
-          osl_scene_node_set_target (node, bit_target);
           osl_scene_node_set_tooltip (node, bit_tip);
         }
+      if (beyond)
+        {
+          add_out_of_range_field (scene, field, x, row_y + field_y, fw, geometry->field_h);
+          x += fw + FIELD_GAP;
+          continue;
+        }
+      id = g_strdup_printf ("field-%u", f - extra);
+      target = g_strdup_printf ("field:%u", f - extra);
       if (g_str_equal (field->name, "sign extension"))
         label = g_strdup_printf (fw < 150 ? _("sign ext.\n%u–%u") : _("sign extension\n%u–%u"), field->high, field->low);
       else if (fw < 110 && compact)
@@ -518,6 +591,18 @@ text_column_width (const OslMemoryWalkState *state,
   return width - 2 * MARGIN;
 }
 
+/* A compact scene's title: body-sized, over the narration, where the
+ * full-size title would cost a 200 % view a table row. */
+static void
+add_band_title (OslScene   *scene,
+                const char *title,
+                double      y,
+                double      w)
+{
+  add_label (scene, "title", MARGIN, y, w, BAND_TITLE_H - 2, title, BODY_SIZE,
+             OSL_NODE_FLAG_BOLD | OSL_NODE_FLAG_ALIGN_START);
+}
+
 /* The scene for an address that is refused, a TLB hit or a walk that
  * reads no table (#GP): the splitter, then @message right under it,
  * where the eye already is, in a box called @id, and the narration. */
@@ -535,7 +620,9 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
   double narration_h = state->narration != NULL ? MAX (60, text_height (state->narration, text_w)) : 0;
   /* Bits of an earlier address beside words about a typo would mislead. */
   double splitter_h = state->no_bits ? 0 : bit_splitter_height (state->config, state->va, width, compact) + 30;
-  double needed = top + splitter_h + message_h + 20 + narration_h + 8;
+  /* Compact, the story's title goes over its narration, as in a walk. */
+  double title_h = compact && state->narration != NULL && state->title != NULL ? BAND_TITLE_H : 0;
+  double needed = top + splitter_h + message_h + 20 + title_h + narration_h + 8;
   OslScene *scene;
   OslSceneNode *node;
   double y;
@@ -555,6 +642,9 @@ walk_scene_without_walk (const OslMemoryWalkState *state,
       osl_scene_node_set_role (node, g_str_equal (id, "result") ? "fault" : "problem");
     }
   y = add_text_and_tlb (scene, state, y + 4, message_h, width) + 16;
+  if (title_h > 0)
+    add_band_title (scene, state->title, y, text_w);
+  y += title_h;
   if (state->narration != NULL)
     add_label (scene, "narration", MARGIN, y, text_w, narration_h, state->narration, BODY_SIZE,
                OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
@@ -761,6 +851,36 @@ add_page (OslScene      *scene,
   osl_scene_node_set_role (node, "byte");
 }
 
+/* Room for three lines at least, so that a step with a shorter
+ * sentence does not pull the tables up under the presenter. */
+#define BAND_MIN_LINES 3
+
+static double
+narration_band_height (const OslMemoryWalkState *state,
+                       double                    width)
+{
+  return BAND_TITLE_H + MAX (BAND_MIN_LINES * BODY_SIZE * 1.4,
+                             text_height (state->narration, width - 2 * MARGIN)) + 8;
+}
+
+/* In a compact walk (a zoomed or short view) the story's title and
+ * the sentence to read out sit right under the bits, in view when the
+ * story opens and beside the first row of tables, rather than below
+ * the tables where only scrolling would find them. */
+static void
+add_narration_band (OslScene                 *scene,
+                    const OslMemoryWalkState *state,
+                    double                    y,
+                    double                    width)
+{
+  double h = narration_band_height (state, width) - BAND_TITLE_H - 8;
+
+  if (state->title != NULL)
+    add_band_title (scene, state->title, y, width - 2 * MARGIN);
+  add_label (scene, "narration", MARGIN, y + BAND_TITLE_H, width - 2 * MARGIN, h, state->narration, BODY_SIZE,
+             OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
+}
+
 static char *
 describe_result (const OslWalk *walk)
 {
@@ -785,7 +905,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
   g_autofree char *result = NULL;
   ChainLayout chain;
   OslScene *scene;
-  double y, prev_x, prev_y, text_w, result_h = 0, narration_h, needed;
+  double y, prev_x, prev_y, text_w, result_h = 0, narration_h, band_h, splitter_bottom, needed;
   /* The view hands over the space divided by the zoom and scrolls a
    * taller scene: so the diagram reflows into what it is given
    * (splitter rows, rows of tables, fewer rows per table, no title,
@@ -810,25 +930,28 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
 
   /* Work out every height first: the scene's size comes before its nodes. */
   text_w = text_column_width (state, width);
+  splitter_bottom = top + bit_splitter_height (state->config, state->va, width, compact);
+  narration_h = MAX (60, text_height (state->narration, width - 2 * MARGIN));
+  band_h = compact && state->narration != NULL ? narration_band_height (state, width) : 0;
   layout_chain (&chain, walk->n_steps + 2, osl_paging_entry_size (state->config), width,
-                top + bit_splitter_height (state->config, state->va, width, compact) + (compact ? 18 : 26),
-                slice_h);
+                splitter_bottom + (compact ? 18 : 26) + band_h, slice_h);
   if (finished)
     {
       result = describe_result (walk);
       result_h = MAX (44, text_height (result, text_w - 24) + 16);
     }
-  narration_h = MAX (60, text_height (state->narration, width - 2 * MARGIN));
   needed = chain.y[chain.n_items - 1] + chain.row_h + 16
     + arithmetic_height (state, n_steps - arithmetic_first, text_w) + 12
     + (state->tlb != NULL && !tlb_beside (width) ? 16 + tlb_panel_height (state->tlb) : 0)
-    + result_h + 10 + narration_h + 8;
+    + result_h + 10 + (band_h > 0 ? 0 : narration_h) + 8;
   scene = osl_scene_new (width, MAX (height, needed), state->title);
   height = osl_scene_get_height (scene);
   if (!compact)
     add_title (scene, state->title, width);
   add_bit_splitter (scene, state->config, state->va,
                     finished && walk->fault == OSL_FAULT_NONE ? walk->page_size : 0, top, width, compact);
+  if (band_h > 0)
+    add_narration_band (scene, state, splitter_bottom + 12, width);
   n_fields = osl_paging_split (state->config, state->va, 0, fields);
   first_index_field = g_str_equal (fields[0].name, "sign extension") ? 1 : 0;
 
@@ -893,7 +1016,7 @@ osl_memory_scene_walk (const OslMemoryWalkState *state,
       osl_scene_node_set_role (node, walk->fault == OSL_FAULT_NONE ? "result" : "fault");
       y += result_h + 10;
     }
-  if (state->narration != NULL)
+  if (state->narration != NULL && band_h == 0)
     add_label (scene, "narration", MARGIN, y, width - 2 * MARGIN, MAX (narration_h, height - y - 8), state->narration,
                BODY_SIZE, OSL_NODE_FLAG_ALIGN_START | OSL_NODE_FLAG_VALIGN_TOP);
   return scene;

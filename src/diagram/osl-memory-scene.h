@@ -45,6 +45,7 @@ OslScene *osl_memory_scene_story    (const OslVmStory         *story,
                                      GArray                   *events,
                                      guint                     n_shown,
                                      const char               *title,
+                                     const char               *intro,
                                      double                    width,
                                      double                    height);
 OslScene *osl_memory_scene_map      (GArray                   *regions,

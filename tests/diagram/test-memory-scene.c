@@ -159,9 +159,9 @@ test_story_tokens_move (void)
 
   osl_vm_story_add_process (story, "A");
   osl_vm_story_add_page (story, 0, 0x1000, TRUE, "one");
-  before = osl_memory_scene_story (story, events, 0, "story", 1280, 720);
+  before = osl_memory_scene_story (story, events, 0, "story", NULL, 1280, 720);
   osl_vm_story_access (story, 0, 0x1000, FALSE, events);
-  after = osl_memory_scene_story (story, events, events->len, "story", 1280, 720);
+  after = osl_memory_scene_story (story, events, events->len, "story", NULL, 1280, 720);
   assert_inside (after);
   /* The page token is the same node, now up in frame 0. */
   g_assert_cmpfloat (osl_scene_find (after, "page-0")->y, <, osl_scene_find (before, "page-0")->y);
@@ -291,6 +291,13 @@ test_non_canonical_explained_under_bits (void)
   g_assert_cmpfloat (fault->y + fault->h, <=, 418);
   g_assert_null (osl_scene_find (scene, "cr3"));
   assert_inside (scene);
+  /* In a story, its title goes over the narration, as in a walk. */
+  state.narration = "In 4-level paging only 48 bits are translated; bits 63–48 must copy bit 47.";
+  g_clear_pointer (&scene, osl_scene_unref);
+  scene = osl_memory_scene_walk (&state, 790, 418);
+  g_assert_cmpfloat (osl_scene_find (scene, "title")->y, <, osl_scene_find (scene, "narration")->y);
+  g_assert_cmpfloat (osl_scene_find (scene, "title")->y, >, osl_scene_find (scene, "result")->y);
+  assert_inside (scene);
 }
 
 /* A 5-level walk in 640 pixels wraps its tables into rows, each as wide
@@ -347,7 +354,7 @@ test_others_reflow_when_zoomed (void)
   osl_vm_story_add_page (story, 0, 0x40000000, FALSE, "libc");
   osl_vm_story_share_page (story, 0, 0x40000000, 1, 0x50000000);
   osl_vm_story_access (story, 0, 0x40000000, FALSE, events);
-  shared = osl_memory_scene_story (story, events, events->len, "story", 640, 330);
+  shared = osl_memory_scene_story (story, events, events->len, "story", NULL, 640, 330);
   assert_inside (shared);
   g_assert_cmpfloat (osl_scene_get_width (shared), ==, 640);
   /* Two processes side by side, each PTE in two lines. */
@@ -357,6 +364,156 @@ test_others_reflow_when_zoomed (void)
   assert_inside (map);
   g_assert_cmpfloat (osl_scene_get_width (map), ==, 640);
   assert_text_contains (map, "region-1", "\n[stack]");
+}
+
+/* What a 1500×940 window shows of the diagram at 200 %: 745 scene
+ * pixels wide, 395 high below the toolbar. */
+#define ZOOMED_WIDTH 745.0
+#define ZOOMED_HEIGHT 395.0
+
+/* The first lines of node @id lie within the first screen. */
+static void
+assert_in_first_screen (OslScene   *scene,
+                        const char *id)
+{
+  OslSceneNode *node = osl_scene_find (scene, id);
+
+  g_assert_nonnull (node);
+  g_assert_cmpfloat (node->y, >=, 0);
+  g_assert_cmpfloat (node->y + MIN (node->h, 60), <=, ZOOMED_HEIGHT);
+}
+
+/* A teacher projecting at 200 % reads the story's title and narration
+ * out before the first step, right under the bits; the first table
+ * then fills in under the same sentence, without the tables jumping. */
+static void
+test_zoomed_walk_story_narration_in_view (void)
+{
+  static const char narration[] =
+    "A user program writes to a page whose PTE has R/W = 0. Every level is present, but the rights "
+    "(ANDed over all levels) forbid the write: #PF with error code 7 = P (protection) | W (write) | U (user).\n"
+    "The MMU splits the address into the fields above. CR3 = 0x00001000 points to the top-level table. "
+    "Press Page Down to take one step of the walk.";
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-x86-64.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_load (path, &error);
+  g_autoptr(OslScene) opened = NULL;
+  g_autoptr(OslScene) first = NULL;
+  OslMemoryWalkState state = { 0 };
+  OslSceneNode *flag;
+  OslWalk walk;
+
+  g_assert_no_error (error);
+  state.config = &file->config;
+  state.mem = file->mem;
+  state.va = G_GUINT64_CONSTANT (0x00007F1234567ABC);
+  state.walk = &walk;
+  state.title = "User write to a read-only page";
+  state.narration = narration;
+  osl_paging_walk (file->mem, &file->config, state.va, user_read, &walk);
+  opened = osl_memory_scene_walk (&state, ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (opened, "title");
+  assert_text_contains (opened, "title", "read-only page");
+  assert_in_first_screen (opened, "narration");
+  g_assert_cmpfloat (osl_scene_find (opened, "narration")->y, >, osl_scene_find (opened, "field-5")->y);
+  g_assert_nonnull (osl_scene_find (opened, "ghost-0"));
+  assert_inside (opened);
+
+  state.n_shown = 1;
+  first = osl_memory_scene_walk (&state, ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  flag = osl_scene_find (first, "flag-0-P");
+  g_assert_cmpfloat (osl_scene_find (first, "narration")->y, ==, osl_scene_find (opened, "narration")->y);
+  g_assert_cmpfloat (osl_scene_find (first, "row-0-0")->y, ==, osl_scene_find (opened, "ghost-0")->y);
+  /* The sentence and the first table's flags fit one screen. */
+  g_assert_cmpfloat (flag->y + flag->h - osl_scene_find (first, "narration")->y, <=, ZOOMED_HEIGHT);
+  assert_inside (first);
+}
+
+/* The EPT grid and the paging stories say their sentence under the
+ * title when zoomed, not below the grid or the disk. */
+static void
+test_zoomed_grid_and_story_narration_in_view (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "memory-ept.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OslMemoryFile) file = osl_memory_file_load (path, &error);
+  g_autofree OslNestedWalk *nested = g_new0 (OslNestedWalk, 1);
+  g_autoptr(OslVmStory) story = osl_vm_story_new (2);
+  g_autoptr(GArray) events = osl_vm_events_new ();
+  g_autoptr(OslScene) grid = NULL;
+  g_autoptr(OslScene) before = NULL;
+  g_autoptr(OslScene) after = NULL;
+
+  g_assert_no_error (error);
+  osl_ept_walk (file->mem, &file->config, file->eptp, G_GUINT64_CONSTANT (0x00007F1234567ABC), user_read, nested);
+  grid = osl_memory_scene_ept_grid (nested, 0, "A guest in a VM walks its own tables with guest-physical addresses. "
+                                    "Press Page Down to add one reference.", ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (grid, "narration");
+  g_assert_cmpfloat (osl_scene_find (grid, "narration")->y, <, osl_scene_find (grid, "cell-0-0")->y);
+  assert_inside (grid);
+
+  osl_vm_story_add_process (story, "editor");
+  osl_vm_story_add_page (story, 0, 0x08048000, TRUE, "code");
+  before = osl_memory_scene_story (story, events, 0, "Page fault", "Nothing is in memory yet. Press Page Down.",
+                                   ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (before, "narration");
+  assert_text_contains (before, "narration", "Nothing is in memory yet");
+  osl_vm_story_access (story, 0, 0x08048000, FALSE, events);
+  after = osl_memory_scene_story (story, events, events->len, "Page fault", "Nothing is in memory yet.",
+                                  ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (after, "narration");
+  /* The log grows in its band: the process below stays put. */
+  g_assert_cmpfloat (osl_scene_find (after, "process-0")->y, ==, osl_scene_find (before, "process-0")->y);
+  assert_inside (after);
+}
+
+/* 0x1_0000_0000 in 32-bit paging is refused as too wide; the splitter
+ * shows the bit above the mode's 32, marked out of range, so that the
+ * 32 zeros beside the sentence do not read as the address 0. */
+static void
+test_too_wide_address_shows_its_high_bits (void)
+{
+  OslPagingConfig config;
+  g_autoptr(OslPhysMem) mem = osl_phys_mem_new ();
+  g_autoptr(OslScene) scene = NULL;
+  g_autoptr(OslScene) fitting = NULL;
+  g_autoptr(OslScene) zoomed = NULL;
+  OslMemoryWalkState state = { 0 };
+  OslSceneNode *beyond;
+
+  osl_paging_config_init (&config, OSL_PAGING_X86_32);
+  state.config = &config;
+  state.mem = mem;
+  state.va = G_GUINT64_CONSTANT (0x100000000);
+  state.va_problem = "0x100000000 is too wide for 32-bit paging: it needs 33 bits and the mode has 32.";
+  state.title = "walk";
+  scene = osl_memory_scene_walk (&state, 1280, 720);
+  beyond = osl_scene_find (scene, "field-beyond");
+  g_assert_nonnull (beyond);
+  assert_text_contains (scene, "field-beyond", "35–32");
+  g_assert_cmpint (beyond->stroke, ==, OSL_COLOR_ERROR);
+  /* A whole hex digit of high bits, 0001, left of bit 31. */
+  g_assert_cmpstr (osl_scene_find (scene, "bit-32")->text, ==, "1");
+  g_assert_cmpstr (osl_scene_find (scene, "bit-35")->text, ==, "0");
+  g_assert_null (osl_scene_find (scene, "bit-36"));
+  g_assert_cmpfloat (osl_scene_find (scene, "bit-32")->x, <, osl_scene_find (scene, "bit-31")->x);
+  /* They belong to no field of the mode: clicking or scrolling them does nothing. */
+  g_assert_null (osl_scene_find (scene, "bit-32")->target);
+  assert_text_contains (scene, "field-0", "PD");
+  assert_text_contains (scene, "problem", "too wide");
+  assert_inside (scene);
+  /* Zoomed, the extra digit still sits before the mode's bits, in view. */
+  zoomed = osl_memory_scene_walk (&state, ZOOMED_WIDTH, ZOOMED_HEIGHT);
+  assert_in_first_screen (zoomed, "field-beyond");
+  assert_in_first_screen (zoomed, "problem");
+  assert_inside (zoomed);
+
+  state.va = 0xFFFFFFFF;
+  state.va_problem = NULL;
+  state.n_shown = 0;
+  fitting = osl_memory_scene_walk (&state, 1280, 720);
+  g_assert_null (osl_scene_find (fitting, "field-beyond"));
+  g_assert_null (osl_scene_find (fitting, "bit-32"));
 }
 
 int
@@ -373,6 +530,10 @@ main (int    argc,
   g_test_add_func ("/memory-scene/zoomed-splitter-leaves-room-for-the-walk",
                    test_zoomed_splitter_leaves_room_for_the_walk);
   g_test_add_func ("/memory-scene/ept-grid", test_ept_grid);
+  g_test_add_func ("/memory-scene/zoomed-walk-story-narration-in-view", test_zoomed_walk_story_narration_in_view);
+  g_test_add_func ("/memory-scene/zoomed-grid-and-story-narration-in-view",
+                   test_zoomed_grid_and_story_narration_in_view);
+  g_test_add_func ("/memory-scene/too-wide-address-shows-its-high-bits", test_too_wide_address_shows_its_high_bits);
   g_test_add_func ("/memory-scene/story", test_story_tokens_move);
   g_test_add_func ("/memory-scene/map", test_memory_map);
   g_test_add_func ("/memory-scene/others-reflow-when-zoomed", test_others_reflow_when_zoomed);

@@ -184,6 +184,9 @@ test_typed_address (void)
   too_wide = assert_refused_once ("0x1_0000_0000", "too wide for x86-32");
   keep_screenshot ("too-wide");
   g_assert_nonnull (osl_scene_find (too_wide, "bit-31"));
+  /* The bit that makes it too wide is shown, not dropped. */
+  g_assert_cmpstr (osl_scene_find (too_wide, "bit-32")->text, ==, "1");
+  g_assert_nonnull (osl_scene_find (too_wide, "field-beyond"));
   /* Text that is no number has no bits: the last address's would mislead. */
   typo = assert_refused_once ("0xZZ", "not hexadecimal");
   g_assert_null (osl_scene_find (typo, "bit-31"));
@@ -399,6 +402,81 @@ test_zoomed_walk_scrolls (void)
   osl_test_gui_wait (300);
 }
 
+/* The scene's node @id lies within the scrolled window's view. */
+static gboolean
+node_in_view (GtkWidget  *diagram,
+              const char *id)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (diagram, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+  OslSceneNode *node = osl_scene_find (osl_diagram_view_get_scene (OSL_DIAGRAM_VIEW (diagram)), id);
+  double zoom = gtk_widget_get_width (diagram) / osl_scene_get_width (osl_diagram_view_get_scene (OSL_DIAGRAM_VIEW (diagram)));
+
+  g_assert_nonnull (node);
+  return node->y * zoom >= gtk_adjustment_get_value (adjustment) &&
+         (node->y + MIN (node->h, 60)) * zoom <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A teacher projecting at 200 % in a 1500×940 window reads the story's
+ * title and narration out when it opens, before any step, and keeps
+ * the sentence in view while the first row of tables fills in. */
+static void
+test_zoomed_story_narration_in_view (void)
+{
+  static const char *stories[] = { "lecture-example", "read-only" };
+  static const char *other_stories[] = { "page-fault", "ept" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *diagram = find_child (page, g_type_from_name ("OslDiagramView"), NULL);
+  int old_width, old_height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &old_width, &old_height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 940);
+  g_settings_set_double (settings, "zoom", 2);
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autofree char *state = g_strconcat ("preset:", stories[i], NULL);
+      g_autofree char *name = g_strdup_printf ("%s-open-200", stories[i]);
+
+      g_assert_true (osl_page_show_state (OSL_PAGE (page), state));
+      osl_test_gui_wait (600);
+      g_assert_true (node_in_view (diagram, "narration"));
+      g_assert_true (node_in_view (diagram, "title"));
+      keep_screenshot (name);
+      osl_page_step_forward (OSL_PAGE (page));
+      osl_test_gui_wait (800);
+      g_assert_true (node_in_view (diagram, "flag-0-P"));
+      g_assert_true (node_in_view (diagram, "narration"));
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("%s-step1-200", stories[i]);
+      keep_screenshot (name);
+      for (guint s = 0; s < 3; s++)
+        {
+          osl_page_step_forward (OSL_PAGE (page));
+          osl_test_gui_wait (800);
+          g_clear_pointer (&name, g_free);
+          name = g_strdup_printf ("%s-step%u-200", stories[i], s + 2);
+          keep_screenshot (name);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (other_stories); i++)
+    {
+      g_autofree char *state = g_strconcat ("preset:", other_stories[i], NULL);
+
+      g_assert_true (osl_page_show_state (OSL_PAGE (page), state));
+      for (guint s = 0; s < 4; s++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-step%u-200", other_stories[i], s);
+
+          osl_test_gui_wait (600);
+          keep_screenshot (name);
+          osl_page_step_forward (OSL_PAGE (page));
+        }
+    }
+  g_settings_set_double (settings, "zoom", 1);
+  gtk_window_set_default_size (GTK_WINDOW (window), old_width, old_height);
+  osl_test_gui_wait (300);
+}
+
 /* Only with OSL_SCREENSHOT_DIR: every preset, fully stepped, in each
  * theme at 100 % and 200 %, for a person to judge. */
 static void
@@ -458,6 +536,7 @@ main (int    argc,
   g_test_add_func ("/memory-page/save-and-open", test_save_and_open);
   g_test_add_func ("/memory-page/paste-ostep", test_paste_ostep);
   g_test_add_func ("/memory-page/zoomed-walk-scrolls", test_zoomed_walk_scrolls);
+  g_test_add_func ("/memory-page/zoomed-story-narration-in-view", test_zoomed_story_narration_in_view);
   g_test_add_func ("/memory-page/themes-and-zoom", test_themes_and_zoom);
   status = g_test_run ();
 
