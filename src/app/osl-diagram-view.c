@@ -32,6 +32,8 @@ struct _OslDiagramView
   guint              tick_id;
   double             built_width;
   double             built_height;
+  int                requested_height; /* -1 for none */
+  guint              height_id;        /* applies requested_height */
 };
 
 G_DEFINE_FINAL_TYPE (OslDiagramView, osl_diagram_view, GTK_TYPE_WIDGET)
@@ -322,6 +324,16 @@ osl_diagram_view_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 600;
 }
 
+static gboolean
+apply_requested_height_cb (gpointer user_data)
+{
+  OslDiagramView *self = user_data;
+
+  self->height_id = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, self->requested_height);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 osl_diagram_view_unmap (GtkWidget *widget)
 {
@@ -335,6 +347,7 @@ osl_diagram_view_dispose (GObject *object)
   OslDiagramView *self = OSL_DIAGRAM_VIEW (object);
 
   stop_animation (self);
+  g_clear_handle_id (&self->height_id, g_source_remove);
   g_clear_pointer (&self->scene, osl_scene_unref);
   if (self->build_destroy != NULL)
     g_clear_pointer (&self->build_data, self->build_destroy);
@@ -377,6 +390,7 @@ osl_diagram_view_init (OslDiagramView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
+  self->requested_height = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
@@ -430,6 +444,27 @@ osl_diagram_view_invalidate (OslDiagramView *self,
 {
   g_return_if_fail (OSL_IS_DIAGRAM_VIEW (self));
   rebuild (self, animate);
+}
+
+/**
+ * osl_diagram_view_request_height:
+ * @height: the height the view should ask for, or -1 for none
+ *
+ * Lets a page in a scrolled window keep a scene taller than the window
+ * at its size, so that zoomed text stays zoomed and the page scrolls.
+ * Builders call this while the view lays out, when a size request
+ * would be ignored: the request is applied after the layout.
+ */
+void
+osl_diagram_view_request_height (OslDiagramView *self,
+                                 int             height)
+{
+  g_return_if_fail (OSL_IS_DIAGRAM_VIEW (self));
+  if (height == self->requested_height)
+    return;
+  self->requested_height = height;
+  if (self->height_id == 0)
+    self->height_id = g_idle_add (apply_requested_height_cb, self);
 }
 
 /**

@@ -26,6 +26,8 @@ OslScene  *osl_diagram_view_build_scene  (OslDiagramView    *self,
                                           double             width,
                                           double             height);
 gboolean   osl_diagram_view_is_animating (OslDiagramView    *self);
+void       osl_diagram_view_request_height (OslDiagramView  *self,
+                                            int              height);
 OslSceneNode *osl_diagram_view_pick      (OslDiagramView    *self,
                                           double             x,
                                           double             y);

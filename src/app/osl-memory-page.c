@@ -196,8 +196,6 @@ struct _OslMemoryPage
   GtkMenuButton  *more_button;
   GtkWidget      *diagram_scroll;
   OslDiagramView *diagram;
-  guint           fit_id;       /* pending change of the diagram's height */
-  int             diagram_height;  /* the height asked for the diagram, or -1 */
   guint           reveal_id;    /* pending scroll to the newest step */
   guint           reveal_ticks;
 
@@ -851,16 +849,6 @@ build_scene (double   width,
   return osl_memory_scene_walk (&state, width, height);
 }
 
-static gboolean
-fit_diagram_cb (gpointer user_data)
-{
-  OslMemoryPage *self = user_data;
-
-  self->fit_id = 0;
-  gtk_widget_set_size_request (GTK_WIDGET (self->diagram), -1, self->diagram_height);
-  return G_SOURCE_REMOVE;
-}
-
 /* The diagram view builds for the window's room divided by the zoom;
  * a scene that needs more height makes the view as tall as the scene,
  * and the scrolled window around it scrolls, so that text keeps the
@@ -875,21 +863,13 @@ build_view_scene (double   width,
   double zoom = osl_theme_get_zoom (osl_theme_get_default ());
   double room = gtk_widget_get_height (self->diagram_scroll) / zoom;
   OslScene *scene;
-  int wanted;
 
   /* Before the page is laid out there is no room to compare with. */
   if (room <= 1)
     return build_scene (width, height, self);
   scene = build_scene (width, room, self);
-  wanted = scene != NULL && osl_scene_get_height (scene) > room + 0.5
-           ? (int) ceil (osl_scene_get_height (scene) * zoom) : -1;
-  /* Resizing from inside the view's size allocation would be ignored. */
-  if (wanted != self->diagram_height)
-    {
-      self->diagram_height = wanted;
-      if (self->fit_id == 0)
-        self->fit_id = g_idle_add (fit_diagram_cb, self);
-    }
+  osl_diagram_view_request_height (self->diagram, scene != NULL && osl_scene_get_height (scene) > room + 0.5
+                                                   ? (int) ceil (osl_scene_get_height (scene) * zoom) : -1);
   return scene;
 }
 
@@ -1463,7 +1443,6 @@ osl_memory_page_dispose (GObject *object)
   OslMemoryPage *self = OSL_MEMORY_PAGE (object);
 
   stop_playing (self);
-  g_clear_handle_id (&self->fit_id, g_source_remove);
   if (self->reveal_id != 0)
     {
       gtk_widget_remove_tick_callback (self->diagram_scroll, self->reveal_id);
@@ -1555,7 +1534,6 @@ osl_memory_page_init (OslMemoryPage *self)
   g_signal_connect_swapped (self->wp_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
   g_signal_connect_swapped (self->nxe_button, "toggled", G_CALLBACK (walk_inputs_changed_cb), self);
 
-  self->diagram_height = -1;
   start_story (self, 0);
   osl_diagram_view_set_builder (self->diagram, build_view_scene, self, NULL);
 }

@@ -34,8 +34,6 @@ struct _OslSchedPage
   OslSchedRun       *compare_run;
   guint              tick;
   guint              play_id;
-  guint              height_id;     /* applies diagram_height after a layout */
-  int                diagram_height;
   gboolean           syncing;
   gboolean           rows_stale;    /* the editor's rows show an older workload */
 
@@ -166,16 +164,6 @@ build_scene (double   width,
   return osl_sched_scene_build (self->run, self->tick, width, height);
 }
 
-static gboolean
-apply_diagram_height_cb (gpointer user_data)
-{
-  OslSchedPage *self = user_data;
-
-  self->height_id = 0;
-  gtk_widget_set_size_request (GTK_WIDGET (self->diagram), -1, self->diagram_height);
-  return G_SOURCE_REMOVE;
-}
-
 /* A view taller than the window (zoomed in, its parts are stacked) keeps
  * its size and scrolls, rather than shrinking back to the size it had
  * before the zoom. The size request changes after the layout that asked
@@ -189,19 +177,12 @@ build_view_scene (double   width,
   double zoom = osl_theme_get_zoom (osl_theme_get_default ());
   double room = gtk_widget_get_height (GTK_WIDGET (self->diagram_scroller)) / zoom;
   double natural = 0;
-  int wanted;
 
   if (self->run != NULL && self->compare_run != NULL)
     natural = osl_sched_scene_compare_natural_height (self->run, self->compare_run, width);
   else if (self->run != NULL)
     natural = osl_sched_scene_natural_height (self->run, width);
-  wanted = natural > room + 1 ? (int) ceil (natural * zoom) : -1;
-  if (wanted != self->diagram_height)
-    {
-      self->diagram_height = wanted;
-      if (self->height_id == 0)
-        self->height_id = g_idle_add (apply_diagram_height_cb, self);
-    }
+  osl_diagram_view_request_height (self->diagram, natural > room + 1 ? (int) ceil (natural * zoom) : -1);
   return build_scene (width, height, self);
 }
 
@@ -1042,7 +1023,6 @@ osl_sched_page_dispose (GObject *object)
   OslSchedPage *self = OSL_SCHED_PAGE (object);
 
   stop_playing (self);
-  g_clear_handle_id (&self->height_id, g_source_remove);
   if (self->paste_window != NULL)
     gtk_window_destroy (self->paste_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), OSL_TYPE_SCHED_PAGE);
@@ -1178,7 +1158,6 @@ osl_sched_page_init (OslSchedPage *self)
   g_signal_connect_swapped (self->scrub_adjustment, "value-changed", G_CALLBACK (scrubbed_cb), self);
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (speed_changed_cb), self);
 
-  self->diagram_height = -1;
   osl_diagram_view_set_builder (self->diagram, build_view_scene, self, NULL);
   load_preset (self, 0);
 }
